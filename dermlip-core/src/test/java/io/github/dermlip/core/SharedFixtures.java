@@ -1,0 +1,52 @@
+package io.github.dermlip.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Locates the read-only reference data in {@code ../shared} beside the checkout.
+ *
+ * <p>Tests that need it call {@link #root()}, which fails (never skips) when the data is missing, so
+ * a CI run without the fixtures is red rather than silently green.
+ */
+public final class SharedFixtures {
+    private SharedFixtures() {}
+
+    /** The {@code shared} folder: the {@code dermlip.shared} system property, else the first {@code ../shared} found upwards. */
+    public static Path root() {
+        String prop = System.getProperty("dermlip.shared");
+        if (prop != null && Files.isDirectory(Path.of(prop, "fixtures"))) {
+            return Path.of(prop).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared");
+            if (Files.isDirectory(candidate.resolve("fixtures"))) {
+                return candidate.normalize();
+            }
+        }
+        throw new AssertionError("Reference data not found: expected a 'shared' folder with fixtures/ beside the"
+                + " checkout (or -Ddermlip.shared=PATH). Tests that need it fail rather than skip.");
+    }
+
+    /** {@code shared/fixtures/openclip/NAME}. */
+    public static Path openClipModel(String name) {
+        return require(root().resolve("fixtures/openclip").resolve(name));
+    }
+
+    /** {@code shared/vocab/bpe_simple_vocab_16e6.txt.gz}. */
+    public static Path bpeVocab() {
+        return require(root().resolve("vocab/bpe_simple_vocab_16e6.txt.gz"));
+    }
+
+    /** {@code shared/fixtures/FILE}. */
+    public static Path fixture(String file) {
+        return require(root().resolve("fixtures").resolve(file));
+    }
+
+    private static Path require(Path p) {
+        if (!Files.exists(p)) {
+            throw new AssertionError("Missing reference data: " + p);
+        }
+        return p;
+    }
+}
