@@ -1,0 +1,415 @@
+package io.github.dermlip.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads open_clip config JSON strictly.
+ *
+ * <p>Accepts either a hub file ({@code {"model_cfg": ..., "preprocess_cfg": ...}}) or a bare model config
+ * as in open_clip's {@code model_configs/*.json}. A field this library does not implement is refused by
+ * name when it asks for something other than the plain ViT/causal-text CLIP (for example
+ * {@code timm_model_name}, {@code hf_model_name}, or {@code layers} given as a list for a ResNet); a field
+ * that open_clip itself does not know is refused too. Every error names the source and the field path.
+ */
+public final class OpenClipConfigReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Fields that may appear, each only with the value that means "the plain architecture". */
+    private static final Map<String, Set<String>> NEUTRAL = Map.of(
+            "vision_cfg", Set.of("ls_init_value", "patch_dropout", "attentional_pool", "no_ln_pre", "pos_embed_type",
+                    "final_ln_after_pool", "pool_type", "output_tokens", "act_kwargs", "norm_kwargs", "timm_model_name",
+                    "timm_model_pretrained", "timm_pool", "timm_proj", "timm_proj_bias", "timm_drop", "timm_drop_path",
+                    "input_patchnorm", "global_average_pool", "attn_pooler_queries", "attn_pooler_heads", "embed_cls"),
+            "text_cfg", Set.of("ls_init_value", "hf_model_name", "hf_model_pretrained", "hf_proj_type", "hf_pooler_type",
+                    "pad_id", "embed_cls", "no_causal_mask", "proj_bias", "pool_type", "output_tokens", "act_kwargs",
+                    "norm_kwargs", "proj_type", "tokenizer_kwargs", "attn_mask", "final_ln_after_pool", "text_mask"));
+
+    private final String source;
+
+    private OpenClipConfigReader(String source) {
+        this.source = source;
+    }
+
+    /** Reads a hub {@code open_clip_config.json} (or a bare model config) from a file. */
+    public static OpenClipConfig read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such config file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read config: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Resolves a {@code --model} argument: a path to a JSON file or hub directory, else a name from
+     * {@link io.github.dermlip.models.ModelCatalog}.
+     */
+    public static OpenClipConfig resolve(String nameOrPath) {
+        Path p = Path.of(nameOrPath);
+        if (Files.isDirectory(p)) {
+            return read(p.resolve("open_clip_config.json"));
+        }
+        if (Files.isRegularFile(p)) {
+            return read(p);
+        }
+        try (InputStream in = io.github.dermlip.models.ModelCatalog.openArchitecture(nameOrPath)) {
+            return read(in, "model '" + nameOrPath + "'");
+        } catch (java.util.NoSuchElementException e) {
+            throw new ConfigException(nameOrPath + ": neither a config file, a hub directory, nor a known model name; known: "
+                    + io.github.dermlip.models.ModelCatalog.architectures());
+        } catch (IOException e) {
+            throw new ConfigException(nameOrPath + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a config from a stream; {@code source} names it in errors. */
+    public static OpenClipConfig read(InputStream in, String source) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source + ": malformed JSON: " + e.getOriginalMessage());
+        }
+        return new OpenClipConfigReader(source).parseRoot(root);
+    }
+
+    /** Parses a config already held as a JSON string; {@code source} names it in errors. */
+    public static OpenClipConfig parse(String json, String source) {
+        try {
+            return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), source);
+        } catch (IOException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes a config back as a hub {@code open_clip_config.json} document that open_clip reads. */
+    public static ObjectNode toJson(OpenClipConfig config) {
+        ModelConfig m = config.model();
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode model = root.putObject("model_cfg");
+        model.put("embed_dim", m.embedDim());
+        if (m.quickGelu()) {
+            model.put("quick_gelu", true);
+        }
+        if (m.customText()) {
+            model.put("custom_text", true);
+        }
+        if (m.initLogitScale() != ModelConfig.DEFAULT_LOGIT_SCALE) {
+            model.put("init_logit_scale", m.initLogitScale());
+        }
+        if (m.initLogitBias() != null) {
+            model.put("init_logit_bias", m.initLogitBias());
+        }
+        VisionConfig v = m.vision();
+        ObjectNode vision = model.putObject("vision_cfg");
+        vision.put("image_size", v.imageSize());
+        vision.put("layers", v.layers());
+        vision.put("width", v.width());
+        vision.put("patch_size", v.patchSize());
+        vision.put("head_width", v.headWidth());
+        vision.put("mlp_ratio", v.mlpRatio());
+        TextConfig t = m.text();
+        ObjectNode text = model.putObject("text_cfg");
+        text.put("context_length", t.contextLength());
+        text.put("vocab_size", t.vocabSize());
+        text.put("width", t.width());
+        text.put("heads", t.heads());
+        text.put("layers", t.layers());
+        text.put("mlp_ratio", t.mlpRatio());
+        if (t.hfTokenizerName() != null) {
+            text.put("hf_tokenizer_name", t.hfTokenizerName());
+        }
+        PreprocessConfig p = config.preprocess();
+        ObjectNode pre = root.putObject("preprocess_cfg");
+        pre.putPOJO("mean", p.mean());
+        pre.putPOJO("std", p.std());
+        pre.put("interpolation", p.interpolation().name().toLowerCase(java.util.Locale.ROOT));
+        pre.put("resize_mode", p.resizeMode().name().toLowerCase(java.util.Locale.ROOT));
+        pre.put("size", p.size());
+        if (p.fillColor() != 0) {
+            pre.put("fill_color", p.fillColor());
+        }
+        return root;
+    }
+
+    private OpenClipConfig parseRoot(JsonNode root) {
+        requireObject(root, "(root)");
+        JsonNode modelNode = root.has("model_cfg") ? root.get("model_cfg") : root;
+        String modelPath = root.has("model_cfg") ? "model_cfg" : "";
+        if (root.has("model_cfg")) {
+            refuseUnknown(root, "", Set.of("model_cfg", "preprocess_cfg"));
+        }
+        ModelConfig model = parseModel(modelNode, modelPath);
+        PreprocessConfig pre = root.has("preprocess_cfg")
+                ? parsePreprocess(root.get("preprocess_cfg"), "preprocess_cfg", model.vision().imageSize())
+                : PreprocessConfig.defaults(model.vision().imageSize());
+        return new OpenClipConfig(model, pre);
+    }
+
+    private ModelConfig parseModel(JsonNode node, String path) {
+        requireObject(node, path);
+        refuseUnknown(node, path, Set.of("embed_dim", "quick_gelu", "custom_text", "init_logit_scale", "init_logit_bias",
+                "vision_cfg", "text_cfg", "cast_dtype", "nonscalar_logit_scale", "multimodal_cfg"));
+        refuseIfPresent(node, path, "multimodal_cfg", "CoCa models are not supported");
+        if (node.has("cast_dtype") && !node.get("cast_dtype").isNull()) {
+            throw error(join(path, "cast_dtype"), "is not supported (weights are converted to float32 on load)");
+        }
+        // nonscalar_logit_scale needs no setting here: the checkpoint loader accepts 0-d and 1-d logit_scale.
+        int embedDim = intField(node, path, "embed_dim", null);
+        boolean quickGelu = boolField(node, path, "quick_gelu", false);
+        boolean customText = boolField(node, path, "custom_text", false);
+        double scale = doubleField(node, path, "init_logit_scale", ModelConfig.DEFAULT_LOGIT_SCALE);
+        Double bias = node.has("init_logit_bias") && !node.get("init_logit_bias").isNull()
+                ? doubleField(node, path, "init_logit_bias", 0.0) : null;
+        VisionConfig vision = parseVision(required(node, path, "vision_cfg"), join(path, "vision_cfg"));
+        TextConfig text = parseText(required(node, path, "text_cfg"), join(path, "text_cfg"));
+        try {
+            return new ModelConfig(embedDim, quickGelu, customText, scale, bias, vision, text);
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private VisionConfig parseVision(JsonNode node, String path) {
+        requireObject(node, path);
+        Set<String> known = Set.of("image_size", "patch_size", "width", "layers", "head_width", "mlp_ratio");
+        checkExtras(node, path, known, "vision_cfg");
+        JsonNode layers = required(node, path, "layers");
+        if (layers.isArray()) {
+            throw error(join(path, "layers"), "is a list (a ModifiedResNet image tower), which is not supported; only ViT towers are");
+        }
+        int width = intField(node, path, "width", 768);
+        try {
+            return new VisionConfig(intField(node, path, "image_size", 224), intField(node, path, "patch_size", 16), width,
+                    intField(node, path, "layers", null), intField(node, path, "head_width", 64),
+                    doubleField(node, path, "mlp_ratio", 4.0));
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private TextConfig parseText(JsonNode node, String path) {
+        requireObject(node, path);
+        Set<String> known = Set.of("context_length", "vocab_size", "width", "heads", "layers", "mlp_ratio",
+                "hf_tokenizer_name");
+        checkExtras(node, path, known, "text_cfg");
+        String hfTok = node.has("hf_tokenizer_name") && !node.get("hf_tokenizer_name").isNull()
+                ? stringField(node, path, "hf_tokenizer_name", null) : null;
+        try {
+            return new TextConfig(intField(node, path, "context_length", 77), intField(node, path, "vocab_size", 49408),
+                    intField(node, path, "width", 512), intField(node, path, "heads", 8), intField(node, path, "layers", 12),
+                    doubleField(node, path, "mlp_ratio", 4.0), hfTok);
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private PreprocessConfig parsePreprocess(JsonNode node, String path, int imageSize) {
+        requireObject(node, path);
+        refuseUnknown(node, path, Set.of("size", "mode", "mean", "std", "interpolation", "resize_mode", "fill_color"));
+        if (node.has("mode") && !"RGB".equals(node.get("mode").asText())) {
+            throw error(join(path, "mode"), "must be \"RGB\", found " + node.get("mode"));
+        }
+        int size = imageSize;
+        if (node.has("size")) {
+            JsonNode s = node.get("size");
+            if (s.isArray()) {
+                if (s.size() != 2 || !s.get(0).isInt() || s.get(0).asInt() != s.get(1).asInt()) {
+                    throw error(join(path, "size"), "must be an integer or a square [h, w] pair, found " + s);
+                }
+                size = s.get(0).asInt();
+            } else {
+                size = intField(node, path, "size", imageSize);
+            }
+        }
+        List<Double> mean = doubleList(node, path, "mean", PreprocessConfig.OPENAI_MEAN);
+        List<Double> std = doubleList(node, path, "std", PreprocessConfig.OPENAI_STD);
+        String interp = stringField(node, path, "interpolation", "bicubic");
+        String mode = stringField(node, path, "resize_mode", "shortest");
+        PreprocessConfig.Interpolation interpolation;
+        PreprocessConfig.ResizeMode resizeMode;
+        try {
+            interpolation = PreprocessConfig.Interpolation.parse(interp);
+        } catch (IllegalArgumentException e) {
+            throw error(join(path, "interpolation"), "must be \"bicubic\" or \"bilinear\", found \"" + interp + "\"");
+        }
+        try {
+            resizeMode = PreprocessConfig.ResizeMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            throw error(join(path, "resize_mode"), "must be \"shortest\", \"longest\" or \"squash\", found \"" + mode + "\"");
+        }
+        int fill = intField(node, path, "fill_color", 0);
+        try {
+            return new PreprocessConfig(size, mean, std, interpolation, resizeMode, fill);
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** Refuses fields that are neither known nor neutral, and neutral fields set to a non-neutral value. */
+    private void checkExtras(JsonNode node, String path, Set<String> known, String section) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (known.contains(name)) {
+                continue;
+            }
+            if (!NEUTRAL.get(section).contains(name)) {
+                throw error(join(path, name), "is not an open_clip field this library knows");
+            }
+            if (!isNeutral(name, node.get(name))) {
+                throw error(join(path, name), "= " + node.get(name) + " is not supported by this library"
+                        + " (only the plain ViT / causal-text CLIP architecture is implemented)");
+            }
+        }
+    }
+
+    private static boolean isNeutral(String name, JsonNode value) {
+        if (value.isNull()) {
+            return true;
+        }
+        switch (name) {
+            case "pool_type":
+                return value.asText().equals("tok") || value.asText().equals("argmax");
+            case "pos_embed_type":
+                return value.asText().equals("learnable");
+            case "pad_id":
+                return value.isInt() && value.asInt() == 0;
+            case "patch_dropout":
+                return value.isNumber() && value.asDouble() == 0.0;
+            case "act_kwargs":
+            case "norm_kwargs":
+            case "tokenizer_kwargs":
+                return value.isObject() && value.isEmpty();
+            case "attn_mask":
+                return value.isBoolean() && value.asBoolean();
+            default:
+                return value.isBoolean() && !value.asBoolean();
+        }
+    }
+
+    private void refuseUnknown(JsonNode node, String path, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        node.fieldNames().forEachRemaining(n -> {
+            if (!known.contains(n)) {
+                unknown.add(n);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw error(join(path, unknown.get(0)), "is not supported by this library (unknown fields: " + unknown + ")");
+        }
+    }
+
+    private void refuseIfPresent(JsonNode node, String path, String field, String why) {
+        if (node.has(field) && !node.get(field).isNull()) {
+            throw error(join(path, field), why);
+        }
+    }
+
+    private JsonNode required(JsonNode node, String path, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw error(join(path, field), "is missing");
+        }
+        return v;
+    }
+
+    private int intField(JsonNode node, String path, String field, Integer def) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (def == null) {
+                throw error(join(path, field), "is missing");
+            }
+            return def;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw error(join(path, field), "must be an integer, found " + describe(v));
+        }
+        return v.intValue();
+    }
+
+    private double doubleField(JsonNode node, String path, String field, double def) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isNumber()) {
+            throw error(join(path, field), "must be a number, found " + describe(v));
+        }
+        return v.doubleValue();
+    }
+
+    private boolean boolField(JsonNode node, String path, String field, boolean def) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isBoolean()) {
+            throw error(join(path, field), "must be true or false, found " + describe(v));
+        }
+        return v.booleanValue();
+    }
+
+    private String stringField(JsonNode node, String path, String field, String def) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isTextual()) {
+            throw error(join(path, field), "must be a string, found " + describe(v));
+        }
+        return v.textValue();
+    }
+
+    private List<Double> doubleList(JsonNode node, String path, String field, List<Double> def) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return def;
+        }
+        if (!v.isArray()) {
+            throw error(join(path, field), "must be a list of numbers, found " + describe(v));
+        }
+        List<Double> out = new ArrayList<>();
+        for (JsonNode x : v) {
+            if (!x.isNumber()) {
+                throw error(join(path, field), "must be a list of numbers, found element " + describe(x));
+            }
+            out.add(x.doubleValue());
+        }
+        return out;
+    }
+
+    private void requireObject(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw error(path.isEmpty() ? "(root)" : path, "must be a JSON object, found " + describe(node));
+        }
+    }
+
+    private static String describe(JsonNode v) {
+        String type = v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        String text = v.toString();
+        return type + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    private static String join(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private ConfigException error(String field, String what) {
+        return new ConfigException(source + ": field '" + field + "' " + what);
+    }
+}
