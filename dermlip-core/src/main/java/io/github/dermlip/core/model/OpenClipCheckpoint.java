@@ -1,9 +1,11 @@
 package io.github.dermlip.core.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +100,7 @@ public final class OpenClipCheckpoint {
         Map<String, NDArray> out = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : parameters(model).entrySet()) {
             NDArray value = e.getValue().getArray();
-            NDArray copy = manager.create(value.toByteBuffer(), value.getShape(), value.getDataType());
+            NDArray copy = manager.create(hostBytes(value), value.getShape(), value.getDataType());
             copy.setName(e.getKey());
             out.put(e.getKey(), copy);
         }
@@ -116,11 +118,24 @@ public final class OpenClipCheckpoint {
 
     private static void copyInto(NDArray source, NDArray target) {
         if (source.getDataType() == target.getDataType()) {
-            target.set(source.toByteBuffer());
+            target.set(hostBytes(source));
             return;
         }
         try (NDArray converted = source.toType(target.getDataType(), true)) {
-            target.set(converted.toByteBuffer());
+            target.set(hostBytes(converted));
+        }
+    }
+
+    /**
+     * A host copy of the array's bytes. An accelerator array is first copied to the host explicitly, since
+     * {@code toByteBuffer} would leave its temporary host copy in the array's (long-lived) manager.
+     */
+    private static ByteBuffer hostBytes(NDArray array) {
+        if (array.getDevice().equals(Device.cpu())) {
+            return array.toByteBuffer();
+        }
+        try (NDArray onHost = array.toDevice(Device.cpu(), false)) {
+            return onHost.toByteBuffer();
         }
     }
 
