@@ -1,0 +1,53 @@
+package io.github.dermlip.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+
+/** torch's {@code nn.LayerNorm(width)} over the last axis, eps 1e-5, with a gain ({@code weight}) and a bias. */
+final class ClipLayerNorm extends ModelBlock {
+    private static final float EPS = 1e-5f;
+
+    private final Shape normalizedShape;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** A norm with unit gain and zero bias. */
+    ClipLayerNorm(long width) {
+        normalizedShape = new Shape(width);
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA)
+                .optShape(normalizedShape).optInitializer(Initializer.ONES).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BETA)
+                .optShape(normalizedShape).optInitializer(Initializer.ZEROS).build());
+    }
+
+    Parameter weight() {
+        return weight;
+    }
+
+    Parameter bias() {
+        return bias;
+    }
+
+    /** Normalizes the last axis of {@code x}. */
+    NDArray apply(ParameterStore store, NDArray x, boolean training) {
+        NDArray w = ParameterValues.of(store, weight, x, training);
+        NDArray b = ParameterValues.of(store, bias, x, training);
+        return x.getNDArrayInternal().layerNorm(x, normalizedShape, w, b, EPS).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(apply(store, inputs.singletonOrThrow(), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}

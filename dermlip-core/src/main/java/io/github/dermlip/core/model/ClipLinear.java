@@ -1,0 +1,53 @@
+package io.github.dermlip.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+
+/** A fully connected layer {@code y = x W^T + b} with torch's layout: weight [out, in], bias [out]. */
+final class ClipLinear extends ModelBlock {
+    private final long outFeatures;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** A layer whose weight starts as N(0, weightStd²) and whose bias starts at zero. */
+    ClipLinear(long inFeatures, long outFeatures, float weightStd) {
+        this.outFeatures = outFeatures;
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(outFeatures, inFeatures)).optInitializer(new NormalInitializer(weightStd)).build());
+        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(outFeatures)).optInitializer(Initializer.ZEROS).build());
+    }
+
+    Parameter weight() {
+        return weight;
+    }
+
+    Parameter bias() {
+        return bias;
+    }
+
+    /** Applies the layer to the last axis of {@code x}. */
+    NDArray apply(ParameterStore store, NDArray x, boolean training) {
+        NDArray w = ParameterValues.of(store, weight, x, training);
+        NDArray b = ParameterValues.of(store, bias, x, training);
+        return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(apply(store, inputs.singletonOrThrow(), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {in.slice(0, in.dimension() - 1).add(outFeatures)};
+    }
+}

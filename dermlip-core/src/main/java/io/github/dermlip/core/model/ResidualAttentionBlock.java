@@ -1,0 +1,56 @@
+package io.github.dermlip.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/** A pre-LN transformer block: {@code x = x + attn(ln_1(x)); x = x + mlp(ln_2(x))}. */
+final class ResidualAttentionBlock extends ModelBlock {
+    private final ClipLayerNorm ln1;
+    private final MultiheadSelfAttention attention;
+    private final ClipLayerNorm ln2;
+    private final Mlp mlp;
+
+    ResidualAttentionBlock(int width, int heads, int mlpWidth, MlpActivation activation, TransformerInit init) {
+        ln1 = addChildBlock("ln_1", new ClipLayerNorm(width));
+        attention = addChildBlock("attn", new MultiheadSelfAttention(width, heads, init.attentionStd(), init.projectionStd()));
+        ln2 = addChildBlock("ln_2", new ClipLayerNorm(width));
+        mlp = addChildBlock("mlp", new Mlp(width, mlpWidth, activation, init.fcStd(), init.projectionStd()));
+    }
+
+    ClipLayerNorm ln1() {
+        return ln1;
+    }
+
+    MultiheadSelfAttention attention() {
+        return attention;
+    }
+
+    ClipLayerNorm ln2() {
+        return ln2;
+    }
+
+    Mlp mlp() {
+        return mlp;
+    }
+
+    /** Applies the block to {@code x} [B, L, d]; {@code mask} is an additive [L, L] mask or null. */
+    NDArray apply(ParameterStore store, NDArray x, NDArray mask, boolean training) {
+        NDArray h = x.add(attention.apply(store, ln1.apply(store, x, training), mask, training));
+        return h.add(mlp.apply(store, ln2.apply(store, h, training), training));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray mask = inputs.size() > 1 ? inputs.get(1) : null;
+        return new NDList(apply(store, inputs.get(0), mask, training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+}
