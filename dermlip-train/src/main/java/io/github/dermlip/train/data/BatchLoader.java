@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Determinism.</b> Given the seed, batches do not depend on the worker count: an epoch's order depends
  * only on {@code (seed, epoch)} (see the source), the transform of the candidate at position {@code p} of the
  * epoch's order gets {@code new SplittableRandom(EpochSeeds.sample(seed, epoch, p))}, and bad samples are
- * replaced by the policy of {@link BatchAssembler}: the next candidates in epoch order take the open slots,
- * so every batch but possibly the last is full.
+ * replaced by this refill policy, so every batch but possibly the last is full: the next {@code batchSize}
+ * candidates go to slots {@code 0..batchSize-1}; the slots whose candidate is bad stay open and receive the
+ * following candidates, one each in ascending slot order, until none is open or the epoch runs out. Which
+ * candidate lands in which slot thus depends only on which candidates are bad. A batch's
+ * {@link Batch#next()} position counts every candidate consumed, bad ones included.
  *
  * <p><b>Bad samples.</b> A missing or unreadable file, an image the decoder rejects, an empty caption or an
  * incomplete WebDataset sample is skipped and counted ({@link BatchIterator#badSampleReport()}). Once
