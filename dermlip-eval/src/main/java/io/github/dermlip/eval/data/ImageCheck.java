@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.data;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class ImageCheck {
     }
 
     /** Records one image: true when {@code found} is non-null, else counts {@code wanted} as missing. */
-    boolean accept(Object found, String wanted) {
+    boolean accept(Path found, String wanted) {
         total++;
         if (found != null) {
             return true;
