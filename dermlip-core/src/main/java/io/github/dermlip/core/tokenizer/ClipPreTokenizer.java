@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Splits cleaned text into the words that CLIP's BPE encodes one by one, as open_clip's case-insensitive pattern
  * {@code <start_of_text>|<end_of_text>|'s|'t|'re|'ve|'m|'ll|'d|[\p{L}]+|[\p{N}]|[^\s\p{L}\p{N}]+} does with
- * {@code findall}: at each position the first alternative that matches wins, and whitespace between matches is
- * skipped.
+ * {@code findall}: at each position the first alternative that matches wins, and whatever no alternative matches is
+ * skipped: whitespace, and U+0345 COMBINING GREEK YPOGEGRAMMENI, which is no letter, but which Python's {@code regex}
+ * module also keeps out of {@code [^\s\p{L}\p{N}]} under IGNORECASE because it case-folds to the letter {@code ι}.
  *
  * <p>A hand-written scanner rather than a regex, for speed. Case-insensitivity only matters for the ASCII letters in
  * the special tokens and contractions: the upper-case letter and, for {@code s}, the long s {@code ſ} (which Python's
@@ -17,6 +18,7 @@ import java.util.List;
 final class ClipPreTokenizer {
     static final String START_OF_TEXT = "<start_of_text>";
     static final String END_OF_TEXT = "<end_of_text>";
+    private static final int YPOGEGRAMMENI = 0x0345;
     private static final String[] CONTRACTIONS = {"s", "t", "re", "ve", "m", "ll", "d"};
 
     private ClipPreTokenizer() {}
@@ -32,17 +34,22 @@ final class ClipPreTokenizer {
         return words;
     }
 
-    /** Index of the first non-whitespace character at or after {@code from}, or -1. */
+    /** Index of the first character at or after {@code from} that starts a word, or -1. */
     static int nextStart(String text, int from) {
         for (int i = from; i < text.length(); i++) {
-            if (!PythonWhitespace.isWhitespace(text.charAt(i))) {
+            if (!isSkipped(text.charAt(i))) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** End (exclusive) of the word that starts at {@code start}, a non-whitespace position. */
+    /** Characters no alternative of the pattern matches. */
+    private static boolean isSkipped(int cp) {
+        return PythonWhitespace.isWhitespace(cp) || cp == YPOGEGRAMMENI;
+    }
+
+    /** End (exclusive) of the word that starts at {@code start}, a position {@link #nextStart} returned. */
     static int wordEnd(String text, int start) {
         int special = specialTokenEnd(text, start);
         if (special > 0) {
@@ -68,7 +75,7 @@ final class ClipPreTokenizer {
         }
         while (end < text.length()) {
             cp = text.codePointAt(end);
-            if (PythonWhitespace.isWhitespace(cp) || Character.isLetter(cp) || isNumber(cp)) {
+            if (isSkipped(cp) || Character.isLetter(cp) || isNumber(cp)) {
                 break;
             }
             end += Character.charCount(cp);

@@ -1,15 +1,12 @@
 package io.github.dermlip.core.tokenizer;
 
-import java.util.Locale;
-
 /**
  * open_clip's caption cleaning ({@code tokenizer.py}'s {@code clean} option), applied before tokenizing.
  *
  * <p>Every mode starts with open_clip's {@code basic_clean}: ftfy's {@code fix_text} (see {@code TextFixer} for the
  * part reproduced here), Python's {@code html.unescape} twice (see {@code HtmlUnescaper}), then stripping
- * whitespace. Whitespace is Python's ({@code str.isspace}). Lower-casing is Java's {@code toLowerCase(Locale.ROOT)},
- * which agrees with Python's {@code str.lower()} (full case mapping, final sigma, {@code İ} to {@code i̇}) for every
- * character of the JVM's Unicode version.
+ * whitespace. Whitespace is Python's ({@code str.isspace}); lower-casing is Python's {@code str.lower()} (full case
+ * mapping, {@code İ} to {@code i̇}, and Python's final-sigma rule), for every character of the JVM's Unicode version.
  */
 public enum TextCleaner {
     /** {@code clean='lower'}, the default of open_clip's CLIP BPE tokenizer: basic clean, collapse whitespace, lower-case. */
@@ -28,10 +25,9 @@ public enum TextCleaner {
     public String clean(String text) {
         String basic = basicClean(text);
         return switch (this) {
-            case LOWER -> PythonWhitespace.collapse(basic).toLowerCase(Locale.ROOT);
+            case LOWER -> PythonCase.lower(PythonWhitespace.collapse(basic));
             case WHITESPACE -> PythonWhitespace.collapse(basic);
-            case CANONICALIZE -> PythonWhitespace.collapse(removePunctuation(basic.replace('_', ' '))
-                    .toLowerCase(Locale.ROOT));
+            case CANONICALIZE -> PythonWhitespace.collapse(PythonCase.lower(removePunctuation(basic.replace('_', ' '))));
         };
     }
 
