@@ -17,18 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the attention mask comes from the row lengths, not from the ids. The literal texts {@code <start_of_text>} and
  * {@code <end_of_text>} in a caption become those tokens, as in Python.
  *
- * <p>Thread-safe. Word encodings are memoized in a concurrent cache of at most {@value #CACHE_CAPACITY} words
+ * <p>Thread-safe. Word encodings are memoized in a concurrent cache of at most {@value #DEFAULT_CACHE_CAPACITY} words
  * (emptied when full), so repeated vocabulary costs one hash lookup per word.
  */
 public final class ClipBpeTokenizer implements TextTokenizer {
     /** CLIP's context length. */
     public static final int DEFAULT_CONTEXT_LENGTH = 77;
     /** Most words kept in the memo before it is emptied. */
-    public static final int CACHE_CAPACITY = 200_000;
+    public static final int DEFAULT_CACHE_CAPACITY = 200_000;
 
     private final BpeVocabulary vocabulary;
     private final int contextLength;
     private final TextCleaner cleaner;
+    private final int cacheCapacity;
     private final Map<String, int[]> wordCache = new ConcurrentHashMap<>(1 << 12);
 
     /**
@@ -38,6 +39,11 @@ public final class ClipBpeTokenizer implements TextTokenizer {
      * @param cleaner the text cleaning; open_clip's default for this tokenizer is {@link TextCleaner#LOWER}
      */
     public ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner) {
+        this(vocabulary, contextLength, cleaner, DEFAULT_CACHE_CAPACITY);
+    }
+
+    /** As the public constructor, with the memo holding at most {@code cacheCapacity} words. */
+    ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner, int cacheCapacity) {
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be at least 2 (start and end tokens), got "
                     + contextLength);
@@ -45,6 +51,7 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         this.vocabulary = vocabulary;
         this.contextLength = contextLength;
         this.cleaner = cleaner;
+        this.cacheCapacity = cacheCapacity;
     }
 
     /** open_clip's default: lower-case cleaning over {@code vocabulary}. */
@@ -125,7 +132,7 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         } else {
             ids = vocabulary.encodeWord(word.getBytes(StandardCharsets.UTF_8));
         }
-        if (wordCache.size() >= CACHE_CAPACITY) {
+        if (wordCache.size() >= cacheCapacity) {
             wordCache.clear();
         }
         wordCache.put(word, ids);
