@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * so the attention mask comes from the row lengths, not from the ids. The literal texts {@code <start_of_text>} and
  * {@code <end_of_text>} in a caption become those tokens, as in Python.
  *
+ * <p>Known differences from Python: text that ftfy would repair as mojibake is tokenized unrepaired (see
+ * {@link TextCleaner}); and letters, numbers and case follow the JVM's Unicode version (13.0 on Java 17), while
+ * Python's {@code regex} module knows later versions, so characters assigned since Unicode 14 may split differently.
+ *
  * <p>Thread-safe. Word encodings are memoized in a concurrent cache of at most {@value #DEFAULT_CACHE_CAPACITY} words
  * (emptied when full), so repeated vocabulary costs one hash lookup per word.
  */

@@ -41,10 +41,6 @@ final class LongIntMap {
         return (int) pair;
     }
 
-    int size() {
-        return size;
-    }
-
     /** The value for {@code key}, or {@code missing} when there is none. */
     int get(long key, int missing) {
         int mask = keys.length - 1;

@@ -93,7 +93,7 @@ final class TextFixer {
     }
 
     /** ftfy's {@code unescape_html}: only references ending in a semicolon, with its extra all-caps names. */
-    static String unescapeHtml(String text) {
+    private static String unescapeHtml(String text) {
         if (text.indexOf('&') < 0) {
             return text;
         }
