@@ -67,6 +67,21 @@ class ClipBpeTokenizerTest {
     }
 
     @Test
+    void matchesOpenClipWhereFtfyAndPythonQuirksMatter() {
+        // Ids from open_clip 3.3.0's SimpleTokenizer.encode with ftfy 6.3.1 and regex installed.
+        ClipBpeTokenizer tokenizer = new ClipBpeTokenizer(clip, 77);
+        assertArrayEquals(new int[] {518, 6262, 568, 534, 1015}, tokenizer.tokenize("the patient\u2019s lesion"));
+        assertArrayEquals(new int[] {585, 568}, tokenizer.tokenize("it\u02BCs"));
+        assertArrayEquals(new int[] {7464}, tokenizer.tokenize("\uFF2C\uFF2F\uFF35\uFF24"));
+        assertArrayEquals(new int[] {43167, 15192}, tokenizer.tokenize("P&EACUTE;REZ"));
+        assertArrayEquals(new int[] {36307}, tokenizer.tokenize("\uFB01brosis"));
+        assertArrayEquals(new int[] {15304}, tokenizer.tokenize("cafe\u0301"));
+        assertArrayEquals(new int[] {139, 225, 138, 109, 139, 480, 274}, tokenizer.tokenize("\u03A3\u0391\u03A33"));
+        // U+0345 matches no alternative of CLIP's pattern under IGNORECASE, so it separates words and vanishes.
+        assertArrayEquals(new int[] {343, 344}, tokenizer.tokenize("x\u0345y"));
+    }
+
+    @Test
     void rejectsContextShorterThanTwo() {
         assertThrows(IllegalArgumentException.class, () -> new ClipBpeTokenizer(clip, 1));
     }
