@@ -77,12 +77,13 @@ public final class PillowResampler {
             case PALETTE -> nearest(src, width, height, box);
             case RGB -> {
                 BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-                resample(PilImages.ints(src), srcW, srcH, PilImages.ints(out), width, height, filter, box, false);
+                resample(Region.whole(PilImages.ints(src), srcW, srcH), PilImages.ints(out), width, height, filter, box, false);
                 yield out;
             }
             case RGBA -> {
                 BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-                resample(PilImages.ints(premultiply(src)), srcW, srcH, PilImages.ints(out), width, height, filter, box, true);
+                resample(Region.whole(PilImages.ints(premultiply(src)), srcW, srcH), PilImages.ints(out), width, height,
+                        filter, box, true);
                 yield unpremultiply(out);
             }
         };
@@ -150,41 +151,77 @@ public final class PillowResampler {
         return out;
     }
 
+    /**
+     * Resizes the {@code width} x {@code height} rectangle at ({@code left}, {@code top}) of the image exactly
+     * as cropping it first (Pillow's {@code crop}) and resizing the crop, without copying RGB crops.
+     */
+    static BufferedImage resizeRegion(BufferedImage image, int left, int top, int width, int height, int outW,
+            int outH, Interpolation filter) {
+        BufferedImage src = PilImages.canonical(image);
+        if (width == outW && height == outH) {
+            return PilImages.crop(src, left, top, width, height);
+        }
+        if (PilImages.mode(src) != PilImages.Mode.RGB) {
+            return resize(PilImages.crop(src, left, top, width, height), outW, outH, filter);
+        }
+        if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > src.getWidth()
+                || top + height > src.getHeight()) {
+            throw new IllegalArgumentException("region " + width + "x" + height + " at (" + left + ", " + top
+                    + ") does not fit in " + src.getWidth() + "x" + src.getHeight());
+        }
+        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        Region region = new Region(PilImages.ints(src), src.getWidth(), left, top, width, height);
+        resample(region, PilImages.ints(out), outW, outH, filter, new Box(0, 0, width, height), false);
+        return out;
+    }
+
+    /** A rectangle of a packed pixel array with row length {@code stride}, seen as an image of its own. */
+    private record Region(int[] pixels, int stride, int left, int top, int width, int height) {
+        static Region whole(int[] pixels, int width, int height) {
+            return new Region(pixels, width, 0, 0, width, height);
+        }
+
+        int offset(int x, int y) {
+            return (top + y) * stride + left + x;
+        }
+    }
+
     /** Pillow's two-pass 8-bit resample of packed pixels; {@code alpha} resamples the alpha byte too. */
-    private static void resample(int[] src, int srcW, int srcH, int[] dst, int outW, int outH, Interpolation filter,
-            Box box, boolean alpha) {
-        boolean horizontal = outW != srcW || box.left() != 0 || box.right() != outW;
-        boolean vertical = outH != srcH || box.top() != 0 || box.bottom() != outH;
+    private static void resample(Region src, int[] dst, int outW, int outH, Interpolation filter, Box box,
+            boolean alpha) {
+        boolean horizontal = outW != src.width() || box.left() != 0 || box.right() != outW;
+        boolean vertical = outH != src.height() || box.top() != 0 || box.bottom() != outH;
         Kernel kernel = Kernel.of(filter);
-        Coefficients vert = Coefficients.compute(srcH, box.top(), box.bottom(), outH, kernel);
+        Coefficients vert = Coefficients.compute(src.height(), box.top(), box.bottom(), outH, kernel);
         int firstRow = vert.start[0];
         int lastRow = vert.start[outH - 1] + vert.count[outH - 1];
-        int[] cur = src;
-        int curW = srcW;
+        Region cur = src;
         if (horizontal) {
-            Coefficients hor = Coefficients.compute(srcW, box.left(), box.right(), outW, kernel);
+            Coefficients hor = Coefficients.compute(src.width(), box.left(), box.right(), outW, kernel);
             for (int i = 0; i < outH; i++) {
                 vert.start[i] -= firstRow;
             }
             int rows = lastRow - firstRow;
             int[] temp = vertical ? new int[outW * rows] : dst;
-            horizontalPass(src, srcW, firstRow, rows, temp, outW, hor, alpha);
-            cur = temp;
-            curW = outW;
+            horizontalPass(src, firstRow, rows, temp, outW, hor, alpha);
+            cur = Region.whole(temp, outW, rows);
         }
         if (vertical) {
-            verticalPass(cur, curW, dst, outH, vert, alpha);
+            verticalPass(cur, dst, outH, vert, alpha);
         } else if (!horizontal) {
-            System.arraycopy(src, 0, dst, 0, dst.length);
+            for (int y = 0; y < outH; y++) {
+                System.arraycopy(src.pixels(), src.offset(0, y), dst, y * outW, outW);
+            }
         }
     }
 
-    private static void horizontalPass(int[] src, int srcW, int firstRow, int rows, int[] dst, int outW,
-            Coefficients c, boolean alpha) {
+    private static void horizontalPass(Region src, int firstRow, int rows, int[] dst, int outW, Coefficients c,
+            boolean alpha) {
+        int[] in = src.pixels();
         int ksize = c.ksize;
         int[] k = c.fixed;
         for (int y = 0; y < rows; y++) {
-            int rowBase = (y + firstRow) * srcW;
+            int rowBase = src.offset(0, y + firstRow);
             int outBase = y * outW;
             for (int xx = 0; xx < outW; xx++) {
                 int base = rowBase + c.start[xx];
@@ -195,7 +232,7 @@ public final class PillowResampler {
                 int s2 = HALF;
                 int s3 = HALF;
                 for (int x = 0; x < count; x++) {
-                    int p = src[base + x];
+                    int p = in[base + x];
                     int w = k[kBase + x];
                     s0 += (p >> 16 & 0xFF) * w;
                     s1 += (p >> 8 & 0xFF) * w;
@@ -207,11 +244,14 @@ public final class PillowResampler {
         }
     }
 
-    private static void verticalPass(int[] src, int width, int[] dst, int outH, Coefficients c, boolean alpha) {
+    private static void verticalPass(Region src, int[] dst, int outH, Coefficients c, boolean alpha) {
+        int[] in = src.pixels();
+        int width = src.width();
+        int stride = src.stride();
         int ksize = c.ksize;
         int[] k = c.fixed;
         for (int yy = 0; yy < outH; yy++) {
-            int start = c.start[yy];
+            int first = src.offset(0, c.start[yy]);
             int count = c.count[yy];
             int kBase = yy * ksize;
             int outBase = yy * width;
@@ -220,8 +260,8 @@ public final class PillowResampler {
                 int s1 = HALF;
                 int s2 = HALF;
                 int s3 = HALF;
-                for (int y = 0; y < count; y++) {
-                    int p = src[(start + y) * width + xx];
+                for (int y = 0, at = first + xx; y < count; y++, at += stride) {
+                    int p = in[at];
                     int w = k[kBase + y];
                     s0 += (p >> 16 & 0xFF) * w;
                     s1 += (p >> 8 & 0xFF) * w;
