@@ -102,7 +102,7 @@ public final class ImageDecoder {
         }
         int bitDepth = bytes[PNG_BIT_DEPTH] & 0xFF;
         int colorType = bytes[PNG_COLOR_TYPE] & 0xFF;
-        BufferedImage read = read(bytes, sourceName, reader -> reader.read(0));
+        BufferedImage read = read(bytes, sourceName, "png", reader -> reader.read(0));
         Raster raster = read.getRaster();
         return switch (colorType) {
             case 0 -> bitDepth == 1 ? PilImages.palette(raster, new int[] {0x000000, 0xFFFFFF}) : PilImages.gray(raster, true);
@@ -116,12 +116,12 @@ public final class ImageDecoder {
 
     private static BufferedImage decodeJpeg(byte[] bytes, String sourceName) throws IOException {
         JpegColor.Space space = JpegColor.space(JpegHeader.parse(bytes));
-        Raster raw = read(bytes, sourceName, reader -> reader.readRaster(0, null));
+        Raster raw = read(bytes, sourceName, "jpeg", reader -> reader.readRaster(0, null));
         return JpegColor.toRgb(raw, space);
     }
 
     private static BufferedImage decodeOther(byte[] bytes, String sourceName) throws IOException {
-        Decoded decoded = read(bytes, sourceName,
+        Decoded decoded = read(bytes, sourceName, null,
                 reader -> new Decoded(reader.read(0), reader.getFormatName().toLowerCase(Locale.ROOT)));
         BufferedImage image = decoded.image();
         if ("bmp".equals(decoded.format()) && image.getColorModel() instanceof IndexColorModel icm && isGrayRamp(icm)) {
@@ -159,9 +159,10 @@ public final class ImageDecoder {
         T apply(ImageReader reader) throws IOException;
     }
 
-    private static <T> T read(byte[] bytes, String sourceName, ReadAction<T> action) throws IOException {
+    /** Reads with the first reader for {@code format}, or with the first that recognizes the bytes when it is null. */
+    private static <T> T read(byte[] bytes, String sourceName, String format, ReadAction<T> action) throws IOException {
         ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        Iterator<ImageReader> readers = format != null ? ImageIO.getImageReadersByFormatName(format) : ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new ImageDecodeException(sourceName + ": not an image in a supported format (PNG, JPEG, BMP, WebP, GIF, TIFF)");
         }
