@@ -30,7 +30,7 @@ import javax.imageio.stream.ImageInputStream;
  *   <li>PNG: grey 2/4/8 bit, RGB, RGBA and grey+alpha (as RGBA) at 8 bits; 16-bit colour keeps the high
  *       byte of each sample (Pillow's {@code RGB;16B}); 16-bit grey is clipped to 255 (Pillow opens it as
  *       mode {@code I;16}/{@code I}, whose RGB conversion clips); 1-bit grey and all palettes stay palette
- *       images; a {@code tRNS} chunk is ignored except on palette images, whose colours it does not change.</li>
+ *       images; a {@code tRNS} chunk never adds an alpha channel (Pillow keeps it as metadata only).</li>
  *   <li>JPEG: the raw components are converted with libjpeg's own integer YCbCr tables (bit-identical to
  *       Pillow); CMYK/YCCK go through Pillow's inverted-Adobe CMYK and {@code cmyk2rgb}. A truncated file is
  *       an error, as in Pillow.</li>

@@ -38,6 +38,10 @@ class ImageDecoderTest {
     private static final int[][] WEBP_PIXELS = {
         {10, 20, 30, 255}, {200, 100, 50, 128}, {0, 255, 0, 0}, {90, 90, 90, 255}, {1, 2, 3, 4}, {250, 251, 252, 253}};
 
+    /** A 2x1 RGB PNG whose {@code tRNS} chunk makes colour (10, 20, 30) transparent; Pillow opens it as RGB. */
+    private static final String PNG_RGB_TRNS = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAABnRSTlMACgAUAB7FNin/AAAAD0lE"
+            + "QVR4nGPgEpE7kWIEAARxAZt3MVGCAAAAAElFTkSuQmCC";
+
     @TempDir
     Path tmp;
 
@@ -76,6 +80,14 @@ class ImageDecoderTest {
         BufferedImage kept = ImageDecoder.decode(png, "rgba.png");
         assertEquals(BufferedImage.TYPE_INT_ARGB, kept.getType());
         assertEquals(0x80102030, kept.getRGB(1, 0));
+    }
+
+    @Test
+    void pngTransparencyChunkAddsNoAlpha() throws IOException {
+        BufferedImage kept = ImageDecoder.decode(Base64.getDecoder().decode(PNG_RGB_TRNS), "trns.png");
+        assertEquals(BufferedImage.TYPE_INT_RGB, kept.getType(), "Java reads tRNS as alpha; Pillow does not");
+        assertArrayEquals(new int[] {10, 20, 30}, rgb(kept, 0, 0));
+        assertArrayEquals(new int[] {200, 100, 50}, rgb(kept, 1, 0));
     }
 
     @Test
