@@ -7,7 +7,8 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * Streams raw elements of a checkpoint dtype from a channel into a float32 or int64 array, chunk by chunk,
- * so no byte array the size of a tensor (or of the file) is ever held.
+ * so no byte array the size of a tensor (or of the file) is ever held. The static decoders widen raw bytes
+ * already in memory.
  */
 final class ElementReader {
     /** Chunk size: a multiple of every element size. */
@@ -27,7 +28,7 @@ final class ElementReader {
         int done = 0;
         while (done < count) {
             int n = fill(in, dtype, count - done, done, count, what);
-            decodeFloats(dtype, n, out, done);
+            decodeFloats(dtype, chunk, n, out, done);
             done += n;
         }
         return out;
@@ -39,7 +40,7 @@ final class ElementReader {
         int done = 0;
         while (done < count) {
             int n = fill(in, dtype, count - done, done, count, what);
-            decodeLongs(dtype, n, out, done);
+            decodeLongs(dtype, chunk, n, out, done);
             done += n;
         }
         return out;
@@ -61,24 +62,25 @@ final class ElementReader {
         return elements;
     }
 
-    private void decodeFloats(DType dtype, int n, float[] out, int at) {
+    /** Widens {@code n} elements of a floating dtype, stored from index 0 of {@code src} in its byte order, into {@code out[at..]}. */
+    static void decodeFloats(DType dtype, ByteBuffer src, int n, float[] out, int at) {
         switch (dtype) {
             case F32:
-                chunk.asFloatBuffer().get(out, at, n);
+                src.asFloatBuffer().get(out, at, n);
                 break;
             case F64:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = (float) chunk.getDouble(i * Double.BYTES);
+                    out[at + i] = (float) src.getDouble(i * Double.BYTES);
                 }
                 break;
             case F16:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = HalfPrecision.halfToFloat(chunk.getShort(i * Short.BYTES));
+                    out[at + i] = HalfPrecision.halfToFloat(src.getShort(i * Short.BYTES));
                 }
                 break;
             case BF16:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = HalfPrecision.bfloat16ToFloat(chunk.getShort(i * Short.BYTES));
+                    out[at + i] = HalfPrecision.bfloat16ToFloat(src.getShort(i * Short.BYTES));
                 }
                 break;
             default:
@@ -86,34 +88,35 @@ final class ElementReader {
         }
     }
 
-    private void decodeLongs(DType dtype, int n, long[] out, int at) {
+    /** Widens {@code n} elements of an integer dtype, stored from index 0 of {@code src} in its byte order, into {@code out[at..]}. */
+    static void decodeLongs(DType dtype, ByteBuffer src, int n, long[] out, int at) {
         switch (dtype) {
             case I64:
-                chunk.asLongBuffer().get(out, at, n);
+                src.asLongBuffer().get(out, at, n);
                 break;
             case I32:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = chunk.getInt(i * Integer.BYTES);
+                    out[at + i] = src.getInt(i * Integer.BYTES);
                 }
                 break;
             case I16:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = chunk.getShort(i * Short.BYTES);
+                    out[at + i] = src.getShort(i * Short.BYTES);
                 }
                 break;
             case I8:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = chunk.get(i);
+                    out[at + i] = src.get(i);
                 }
                 break;
             case U8:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = chunk.get(i) & 0xFF;
+                    out[at + i] = src.get(i) & 0xFF;
                 }
                 break;
             case BOOL:
                 for (int i = 0; i < n; i++) {
-                    out[at + i] = chunk.get(i) != 0 ? 1 : 0;
+                    out[at + i] = src.get(i) != 0 ? 1 : 0;
                 }
                 break;
             default:

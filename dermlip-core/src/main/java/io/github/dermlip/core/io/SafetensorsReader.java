@@ -25,6 +25,7 @@ public final class SafetensorsReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = channel.size();
             ByteBuffer prefix = ByteBuffer.allocate(SafetensorsHeader.PREFIX_BYTES);
+            prefix.limit((int) Math.min(SafetensorsHeader.PREFIX_BYTES, fileSize));
             readFully(channel, prefix, 0, source, "header length");
             long headerLength = SafetensorsHeader.headerLength(source, prefix, fileSize);
             ByteBuffer json = ByteBuffer.allocate((int) headerLength);

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Arrays;
@@ -121,20 +123,23 @@ public final class TensorData {
         DataType type = array.getDataType();
         DType dtype = dtypeOf(type);
         long[] shape = array.getShape().getShape();
-        if (dtype.isFloating()) {
-            if (type == DataType.FLOAT32) {
-                return new TensorData(dtype, shape, array.toFloatArray(), null);
-            }
-            try (NDArray widened = array.toType(DataType.FLOAT32, true)) {
-                return new TensorData(dtype, shape, widened.toFloatArray(), null);
-            }
+        if (type == DataType.FLOAT32) {
+            return new TensorData(dtype, shape, array.toFloatArray(), null);
         }
         if (type == DataType.INT64) {
             return new TensorData(dtype, shape, null, array.toLongArray());
         }
-        try (NDArray widened = array.toType(DataType.INT64, true)) {
-            return new TensorData(dtype, shape, null, widened.toLongArray());
+        // Other types are widened here on the host from their raw bytes, not by an engine cast.
+        ByteBuffer raw = array.toByteBuffer().order(ByteOrder.nativeOrder());
+        int n = Math.toIntExact(array.size());
+        if (dtype.isFloating()) {
+            float[] values = new float[n];
+            ElementReader.decodeFloats(dtype, raw, n, values, 0);
+            return new TensorData(dtype, shape, values, null);
         }
+        long[] values = new long[n];
+        ElementReader.decodeLongs(dtype, raw, n, values, 0);
+        return new TensorData(dtype, shape, null, values);
     }
 
     private static DType dtypeOf(DataType type) {

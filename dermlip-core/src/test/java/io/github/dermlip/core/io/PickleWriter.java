@@ -12,7 +12,15 @@ final class PickleWriter {
         return this;
     }
 
-    PickleWriter bytes(byte... b) {
+    /** Raw bytes, each given as an int 0-255 (or a negative byte value). */
+    PickleWriter bytes(int... values) {
+        for (int v : values) {
+            out.write(v);
+        }
+        return this;
+    }
+
+    PickleWriter raw(byte[] b) {
         out.writeBytes(b);
         return this;
     }
@@ -41,17 +49,21 @@ final class PickleWriter {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         op('X');
         le(b.length, 4);
-        return bytes(b);
+        return raw(b);
     }
 
     PickleWriter shortStr(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         op(0x8c).op(b.length);
-        return bytes(b);
+        return raw(b);
     }
 
-    /** Smallest integer opcode for a non-negative value below 2^31 (BININT1, BININT2 or BININT). */
+    /** The opcode pickle would pick: BININT1, BININT2, BININT for 32-bit values, else LONG1 with 8 bytes. */
     PickleWriter integer(long v) {
+        if (v != (int) v) {
+            op(0x8a).op(8);
+            return le(v, 8);
+        }
         if (v >= 0 && v < 0x100) {
             return op('K').op((int) v);
         }
