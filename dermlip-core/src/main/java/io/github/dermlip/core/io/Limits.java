@@ -20,7 +20,7 @@ final class Limits {
     static void requireHeap(String source, String what, long bytes) throws CheckpointFormatException {
         long max = Runtime.getRuntime().maxMemory();
         if (bytes > max) {
-            throw new CheckpointFormatException(source, what + " needs " + bytes
+            throw new CheckpointFormatException(source, what + " need " + bytes
                     + " bytes of heap once decoded, more than the JVM's maximum heap of " + max + " bytes");
         }
     }

@@ -83,7 +83,7 @@ final class RestrictedUnpickler {
                 case 'X': push(utf8(length(4))); break;               // BINUNICODE
                 case 0x8c: push(utf8(length(1))); break;              // SHORT_BINUNICODE
                 case 0x8d: push(utf8(length(8))); break;              // BINUNICODE8
-                case 'J': push((long) littleEndian(4, true)); break;  // BININT
+                case 'J': push(littleEndian(4, true)); break;         // BININT
                 case 'K': push((long) u8()); break;                   // BININT1
                 case 'M': push(littleEndian(2, false)); break;        // BININT2
                 case 0x8a: push(long1()); break;                      // LONG1

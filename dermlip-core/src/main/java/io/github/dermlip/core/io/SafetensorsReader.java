@@ -38,7 +38,7 @@ public final class SafetensorsReader {
                 Limits.requireArrayLength(source, "tensor '" + e.name() + "'", e.count());
                 decoded += Limits.decodedBytes(e.dtype(), e.count());
             }
-            Limits.requireHeap(source, "the " + header.entries().size() + " tensors", decoded);
+            Limits.requireHeap(source, header.entries().size() + " tensor(s)", decoded);
 
             ElementReader reader = new ElementReader(source, ByteOrder.LITTLE_ENDIAN);
             Map<String, TensorData> tensors = new LinkedHashMap<>();

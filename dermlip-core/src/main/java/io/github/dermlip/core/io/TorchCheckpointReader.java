@@ -161,12 +161,12 @@ public final class TorchCheckpointReader {
     /** Reads each needed storage once, cuts the tensors out of it, and drops it when its last tensor is done. */
     private Map<String, TensorData> materialize(Map<String, TorchTensorRef> refs) throws IOException {
         Map<String, Integer> uses = new HashMap<>();
-        long decoded = 0;
-        for (TorchTensorRef t : refs.values()) {
-            uses.merge(t.storage().key(), 1, Integer::sum);
-            decoded += Limits.decodedBytes(t.storage().dtype(), t.numel());
+        for (Map.Entry<String, TorchTensorRef> e : refs.entrySet()) {
+            TorchStorageRef s = e.getValue().storage();
+            Limits.requireArrayLength(source, "storage '" + s.key() + "' (tensor '" + e.getKey() + "')", s.numel());
+            uses.merge(s.key(), 1, Integer::sum);
         }
-        Limits.requireHeap(source, "the " + refs.size() + " tensors", decoded);
+        Limits.requireHeap(source, refs.size() + " tensor(s)", peakHeap(refs.values(), uses));
 
         ElementReader reader = new ElementReader(source, order);
         Map<String, Object> decodedStorages = new HashMap<>();
@@ -185,6 +185,23 @@ public final class TorchCheckpointReader {
             out.put(e.getKey(), cut(storage, t, uses.get(s.key()) == 0));
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Heap the decoded tensors need, plus the largest storage that is decoded only to be cut from (a storage
+     * read for one tensor that covers it whole becomes that tensor's array and costs nothing extra).
+     */
+    private static long peakHeap(Iterable<TorchTensorRef> tensors, Map<String, Integer> uses) {
+        long total = 0;
+        long largestTransient = 0;
+        for (TorchTensorRef t : tensors) {
+            TorchStorageRef s = t.storage();
+            total += Limits.decodedBytes(s.dtype(), t.numel());
+            if (uses.get(s.key()) > 1 || !t.coversWholeStorage()) {
+                largestTransient = Math.max(largestTransient, Limits.decodedBytes(s.dtype(), s.numel()));
+            }
+        }
+        return total + largestTransient;
     }
 
     /** The tensor's values; the storage array itself when the view is all of it and no later tensor needs it. */
@@ -217,7 +234,7 @@ public final class TorchCheckpointReader {
             throw new CheckpointFormatException(source, what + ": " + entry.getCompressedSize()
                     + " compressed bytes cannot inflate to " + expected + " (zip bomb?)");
         }
-        int count = Limits.requireArrayLength(source, what, s.numel());
+        int count = (int) s.numel();
         CRC32 crc = new CRC32();
         try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
             Object values = s.dtype().isFloating()

@@ -159,7 +159,19 @@ class TorchCheckpointMalformedTest {
         byte[] hugeStorage = TorchZip.singleTensorPickle("w", 1L << 61, 0, ONE_DIM_2, UNIT_STRIDE);
         rejectsPickle(hugeStorage, "storage '0' byte size overflows 64 bits");
         byte[] bigStorage = TorchZip.singleTensorPickle("w", 1L << 40, 0, ONE_DIM_2, UNIT_STRIDE);
-        rejectsPickle(bigStorage, "declares 8 bytes but the pickle's F32[1099511627776] storage needs 4398046511104");
+        rejectsPickle(bigStorage, "storage '0' (tensor 'w') has 1099511627776 elements, more than one Java array can hold");
+        byte[] largerThanEntry = TorchZip.singleTensorPickle("w", 1000, 0, ONE_DIM_2, UNIT_STRIDE);
+        rejectsPickle(largerThanEntry, "declares 8 bytes but the pickle's F32[1000] storage needs 4000");
+    }
+
+    @Test
+    void storagesBeyondTheHeapAreRefusedBeforeAllocating() throws IOException {
+        long numel = Limits.MAX_ARRAY_ELEMENTS;
+        assertTrue(Runtime.getRuntime().maxMemory() < numel * Long.BYTES, "test JVM heap must be below 17 GB");
+        byte[] pickle = new PickleWriter().proto(2).emptyDict().str("ids")
+                .tensor("LongStorage", "0", numel, 0, new long[] {numel}, UNIT_STRIDE).setItem().stop().toByteArray();
+        rejectsPickle(pickle, "1 tensor(s) need " + numel * Long.BYTES + " bytes of heap once decoded",
+                "more than the JVM's maximum heap");
     }
 
     @Test
