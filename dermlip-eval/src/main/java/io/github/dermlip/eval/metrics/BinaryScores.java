@@ -1,5 +1,7 @@
 package io.github.dermlip.eval.metrics;
 
+import java.util.function.IntPredicate;
+
 /**
  * Threshold-free metrics of scores against binary labels, as scikit-learn defines them.
  *
@@ -20,66 +22,96 @@ public final class BinaryScores {
     /** AUROC of {@code scores} for {@code positive} labels. */
     public static double auroc(boolean[] positive, double[] scores) {
         checkLengths(positive, scores);
-        int[] order = IndexSort.ascending(scores);
-        long positives = 0;
+        return aurocOfMultiset(IndexSort.ascending(scores), scores, row -> positive[row], null);
+    }
+
+    /** Average precision of {@code scores} for {@code positive} labels. */
+    public static double averagePrecision(boolean[] positive, double[] scores) {
+        checkLengths(positive, scores);
+        return averagePrecisionOfMultiset(IndexSort.ascending(scores), scores, row -> positive[row], null);
+    }
+
+    /**
+     * AUROC of a multiset of rows, each row counted {@code counts[row]} times (all once when {@code counts} is
+     * null), with midranks for tied scores.
+     *
+     * @param ascending all rows ordered by ascending score
+     * @param scores score of every row
+     * @param positive whether a row is positive
+     */
+    static double aurocOfMultiset(int[] ascending, double[] scores, IntPredicate positive, int[] counts) {
         double positiveRankSum = 0;
-        int n = scores.length;
+        long positives = 0;
+        long before = 0;
+        int n = ascending.length;
         int start = 0;
         while (start < n) {
             int end = start;
-            while (end + 1 < n && scores[order[end + 1]] == scores[order[start]]) {
+            while (end + 1 < n && scores[ascending[end + 1]] == scores[ascending[start]]) {
                 end++;
             }
-            double midrank = (start + end) / 2.0 + 1.0;
+            long groupSize = 0;
+            long groupPositives = 0;
             for (int j = start; j <= end; j++) {
-                if (positive[order[j]]) {
-                    positives++;
-                    positiveRankSum += midrank;
+                int row = ascending[j];
+                int weight = counts == null ? 1 : counts[row];
+                groupSize += weight;
+                if (positive.test(row)) {
+                    groupPositives += weight;
                 }
             }
+            positiveRankSum += groupPositives * (before + (groupSize + 1) / 2.0);
+            positives += groupPositives;
+            before += groupSize;
             start = end + 1;
         }
-        long negatives = n - positives;
+        long negatives = before - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
         return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
-    /** Average precision of {@code scores} for {@code positive} labels. */
-    public static double averagePrecision(boolean[] positive, double[] scores) {
-        checkLengths(positive, scores);
-        int n = scores.length;
-        int totalPositives = 0;
-        for (boolean p : positive) {
-            if (p) {
-                totalPositives++;
+    /**
+     * Average precision of a multiset of rows, each row counted {@code counts[row]} times (all once when
+     * {@code counts} is null); a threshold exists only where the multiset holds a score.
+     */
+    static double averagePrecisionOfMultiset(int[] ascending, double[] scores, IntPredicate positive,
+            int[] counts) {
+        long totalPositives = 0;
+        for (int row : ascending) {
+            if (positive.test(row)) {
+                totalPositives += counts == null ? 1 : counts[row];
             }
         }
         if (totalPositives == 0) {
             return Double.NaN;
         }
-        int[] order = IndexSort.ascending(scores);
-        int truePositives = 0;
-        int retrieved = 0;
+        long truePositives = 0;
+        long retrieved = 0;
         double previousRecall = 0;
         double sum = 0;
-        int end = n - 1;
+        int end = ascending.length - 1;
         while (end >= 0) {
             int start = end;
-            while (start - 1 >= 0 && scores[order[start - 1]] == scores[order[end]]) {
+            while (start - 1 >= 0 && scores[ascending[start - 1]] == scores[ascending[end]]) {
                 start--;
             }
+            long groupSize = 0;
             for (int j = start; j <= end; j++) {
-                retrieved++;
-                if (positive[order[j]]) {
-                    truePositives++;
+                int row = ascending[j];
+                int weight = counts == null ? 1 : counts[row];
+                groupSize += weight;
+                if (positive.test(row)) {
+                    truePositives += weight;
                 }
             }
-            double recall = (double) truePositives / totalPositives;
-            double precision = (double) truePositives / retrieved;
-            sum += (recall - previousRecall) * precision;
-            previousRecall = recall;
+            if (groupSize > 0) {
+                retrieved += groupSize;
+                double recall = (double) truePositives / totalPositives;
+                sum += (recall - previousRecall) * truePositives / retrieved;
+                previousRecall = recall;
+            }
             end = start - 1;
         }
         return sum;

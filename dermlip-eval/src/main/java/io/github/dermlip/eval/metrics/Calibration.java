@@ -20,6 +20,18 @@ public final class Calibration {
      * @param bins number of equal-width bins over [0, 1]
      */
     public static ReliabilityBins reliability(int[] trueLabels, double[][] probabilities, int[] rows, int bins) {
+        int[] predicted = new int[probabilities.length];
+        double[] confidence = new double[probabilities.length];
+        for (int row : rows) {
+            predicted[row] = argmax(probabilities[row]);
+            confidence[row] = probabilities[row][predicted[row]];
+        }
+        return reliability(trueLabels, predicted, confidence, rows, bins);
+    }
+
+    /** Bins rows from precomputed predicted classes and their probabilities. */
+    static ReliabilityBins reliability(int[] trueLabels, int[] predicted, double[] confidence, int[] rows,
+            int bins) {
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be at least 1, got " + bins);
         }
@@ -27,13 +39,10 @@ public final class Calibration {
         double[] confidenceSum = new double[bins];
         int[] correct = new int[bins];
         for (int row : rows) {
-            double[] p = probabilities[row];
-            int predicted = argmax(p);
-            double confidence = p[predicted];
-            int bin = binOf(confidence, bins);
+            int bin = binOf(confidence[row], bins);
             counts[bin]++;
-            confidenceSum[bin] += confidence;
-            if (predicted == trueLabels[row]) {
+            confidenceSum[bin] += confidence[row];
+            if (predicted[row] == trueLabels[row]) {
                 correct[bin]++;
             }
         }

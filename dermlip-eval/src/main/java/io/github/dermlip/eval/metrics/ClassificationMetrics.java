@@ -1,7 +1,5 @@
 package io.github.dermlip.eval.metrics;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -33,10 +31,9 @@ import java.util.function.ToDoubleFunction;
  *   <li><b>confusion matrix</b>: {@code [true][predicted]} counts over all K classes; <b>per class</b>:
  *       precision, recall, F1 ({@code zero_division=0}) and support of every class.</li>
  * </ul>
+ * For many evaluations of one prediction (bootstrap), prepare it once with {@link ClassificationEvaluator}.
  */
 public final class ClassificationMetrics {
-    private static final int TOP_K = 5;
-
     private ClassificationMetrics() {}
 
     /**
@@ -47,194 +44,26 @@ public final class ClassificationMetrics {
      * @param numClasses K, at least 2
      */
     public static ClassificationReport compute(int[] trueLabels, double[][] probabilities, int numClasses) {
-        int[] rows = new int[trueLabels.length];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        return compute(trueLabels, probabilities, numClasses, rows);
+        return new ClassificationEvaluator(trueLabels, probabilities, numClasses).evaluate();
     }
 
     /**
-     * Metrics over a multiset of rows (a bootstrap resample, a subgroup), without copying the predictions.
+     * Metrics over a multiset of rows (a bootstrap resample, a subgroup).
      *
      * @param rows indices into {@code trueLabels} and {@code probabilities}; duplicates count repeatedly
      */
     public static ClassificationReport compute(int[] trueLabels, double[][] probabilities, int numClasses,
             int[] rows) {
-        validate(trueLabels, probabilities, numClasses);
-        checkRows(rows, trueLabels.length);
-        return computeValidated(trueLabels, probabilities, numClasses, rows);
+        return new ClassificationEvaluator(trueLabels, probabilities, numClasses).evaluate(rows);
     }
 
     /**
      * One scalar metric (by its stable name in {@link ClassificationReport#SCALAR_NAMES}) as a function of a
-     * multiset of rows, ready for {@code io.github.dermlip.eval.stats.Bootstrap}. The inputs are validated once,
-     * here, not on every call.
+     * multiset of rows, ready for {@code io.github.dermlip.eval.stats.Bootstrap}; the prediction is prepared
+     * once, here.
      */
     public static ToDoubleFunction<int[]> metricOnRows(String name, int[] trueLabels, double[][] probabilities,
             int numClasses) {
-        if (!ClassificationReport.SCALAR_NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown metric '" + name + "', expected one of "
-                    + ClassificationReport.SCALAR_NAMES);
-        }
-        validate(trueLabels, probabilities, numClasses);
-        return rows -> {
-            checkRows(rows, trueLabels.length);
-            return computeValidated(trueLabels, probabilities, numClasses, rows).scalars().get(name);
-        };
-    }
-
-    private static ClassificationReport computeValidated(int[] trueLabels, double[][] probabilities, int numClasses,
-            int[] rows) {
-        int k = numClasses;
-        int n = rows.length;
-        int[][] confusion = new int[k][k];
-        int correct = 0;
-        int top5Hits = 0;
-        for (int row : rows) {
-            int truth = trueLabels[row];
-            int predicted = Calibration.argmax(probabilities[row]);
-            confusion[truth][predicted]++;
-            if (truth == predicted) {
-                correct++;
-            }
-            if (k > TOP_K && inTopK(probabilities[row], truth)) {
-                top5Hits++;
-            }
-        }
-        List<PerClassMetrics> perClass = perClass(confusion);
-        double recallSum = 0;
-        int presentInTruth = 0;
-        double f1Sum = 0;
-        int presentInEither = 0;
-        double weightedF1 = 0;
-        for (PerClassMetrics c : perClass) {
-            int predictedCount = columnSum(confusion, c.classIndex());
-            if (c.support() > 0) {
-                recallSum += c.recall();
-                presentInTruth++;
-            }
-            if (c.support() > 0 || predictedCount > 0) {
-                f1Sum += c.f1();
-                presentInEither++;
-            }
-            weightedF1 += c.f1() * c.support();
-        }
-        return new ClassificationReport(n,
-                ratio(correct, n),
-                presentInTruth == 0 ? Double.NaN : recallSum / presentInTruth,
-                presentInEither == 0 ? Double.NaN : f1Sum / presentInEither,
-                n == 0 ? Double.NaN : weightedF1 / n,
-                macroRanking(trueLabels, probabilities, k, rows, perClass, true),
-                macroRanking(trueLabels, probabilities, k, rows, perClass, false),
-                k > TOP_K ? ratio(top5Hits, n) : Double.NaN,
-                Calibration.reliability(trueLabels, probabilities, rows, Calibration.DEFAULT_BINS).ece(),
-                confusion,
-                perClass);
-    }
-
-    private static List<PerClassMetrics> perClass(int[][] confusion) {
-        List<PerClassMetrics> list = new ArrayList<>(confusion.length);
-        for (int c = 0; c < confusion.length; c++) {
-            int truePositives = confusion[c][c];
-            int support = 0;
-            for (int p = 0; p < confusion.length; p++) {
-                support += confusion[c][p];
-            }
-            double precision = zeroIfUndefined(truePositives, columnSum(confusion, c));
-            double recall = zeroIfUndefined(truePositives, support);
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            list.add(new PerClassMetrics(c, precision, recall, f1, support));
-        }
-        return list;
-    }
-
-    private static double macroRanking(int[] trueLabels, double[][] probabilities, int k, int[] rows,
-            List<PerClassMetrics> perClass, boolean auroc) {
-        int n = rows.length;
-        if (k == 2) {
-            return binaryRanking(trueLabels, probabilities, rows, 1, auroc);
-        }
-        double sum = 0;
-        int classes = 0;
-        for (PerClassMetrics c : perClass) {
-            boolean defined = auroc ? c.support() > 0 && c.support() < n : c.support() > 0;
-            if (defined) {
-                sum += binaryRanking(trueLabels, probabilities, rows, c.classIndex(), auroc);
-                classes++;
-            }
-        }
-        return classes == 0 ? Double.NaN : sum / classes;
-    }
-
-    private static double binaryRanking(int[] trueLabels, double[][] probabilities, int[] rows, int positiveClass,
-            boolean auroc) {
-        boolean[] positive = new boolean[rows.length];
-        double[] scores = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            positive[i] = trueLabels[rows[i]] == positiveClass;
-            scores[i] = probabilities[rows[i]][positiveClass];
-        }
-        return auroc ? BinaryScores.auroc(positive, scores) : BinaryScores.averagePrecision(positive, scores);
-    }
-
-    /** Whether {@code truth} is among the top five classes, higher class index first among ties. */
-    private static boolean inTopK(double[] p, int truth) {
-        int ahead = 0;
-        for (int c = 0; c < p.length; c++) {
-            if (p[c] > p[truth] || (p[c] == p[truth] && c > truth)) {
-                ahead++;
-            }
-        }
-        return ahead < TOP_K;
-    }
-
-    private static int columnSum(int[][] confusion, int column) {
-        int sum = 0;
-        for (int[] row : confusion) {
-            sum += row[column];
-        }
-        return sum;
-    }
-
-    private static double zeroIfUndefined(int numerator, int denominator) {
-        return denominator == 0 ? 0 : (double) numerator / denominator;
-    }
-
-    private static double ratio(int numerator, int denominator) {
-        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
-    }
-
-    private static void checkRows(int[] rows, int n) {
-        for (int row : rows) {
-            if (row < 0 || row >= n) {
-                throw new IllegalArgumentException("row index " + row + " outside [0, " + n + ")");
-            }
-        }
-    }
-
-    private static void validate(int[] trueLabels, double[][] probabilities, int numClasses) {
-        if (numClasses < 2) {
-            throw new IllegalArgumentException("numClasses must be at least 2, got " + numClasses);
-        }
-        if (trueLabels.length != probabilities.length) {
-            throw new IllegalArgumentException("trueLabels (" + trueLabels.length + " rows) and probabilities ("
-                    + probabilities.length + " rows) differ in length");
-        }
-        for (int i = 0; i < trueLabels.length; i++) {
-            if (trueLabels[i] < 0 || trueLabels[i] >= numClasses) {
-                throw new IllegalArgumentException("true label " + trueLabels[i] + " at row " + i + " outside [0, "
-                        + numClasses + ")");
-            }
-            if (probabilities[i].length != numClasses) {
-                throw new IllegalArgumentException("probabilities row " + i + " has " + probabilities[i].length
-                        + " columns, expected " + numClasses);
-            }
-            for (double v : probabilities[i]) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("probabilities row " + i + " holds a non-finite value");
-                }
-            }
-        }
+        return new ClassificationEvaluator(trueLabels, probabilities, numClasses).metric(name);
     }
 }

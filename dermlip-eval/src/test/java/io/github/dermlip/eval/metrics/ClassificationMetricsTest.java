@@ -120,6 +120,17 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void singleMetricFunctionsAgreeWithTheFullReport() {
+        ClassificationEvaluator evaluator = new ClassificationEvaluator(LABELS_C, PROBS_C, 7);
+        int[] rows = {0, 1, 1, 4, 5, 6, 6, 6, 8, 9, 11, 11, 3};
+        Map<String, Double> full = evaluator.evaluate(rows).scalars();
+        for (String name : ClassificationReport.SCALAR_NAMES) {
+            assertEquals(full.get(name), evaluator.metric(name).applyAsDouble(rows), 0, name);
+        }
+        assertThrows(IllegalArgumentException.class, () -> evaluator.metric("accuracy").applyAsDouble(new int[] {12}));
+    }
+
+    @Test
     void reportIsImmutable() {
         ClassificationReport r = ClassificationMetrics.compute(LABELS_A, PROBS_A, 3);
         r.confusionMatrix()[0][0] = 99;
