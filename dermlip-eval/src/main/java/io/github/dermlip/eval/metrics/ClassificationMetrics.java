@@ -20,7 +20,8 @@ import java.util.function.ToDoubleFunction;
  *       one-vs-rest AUROCs, ties scored one half ({@link BinaryScores#auroc}). Classes absent from the true
  *       labels are skipped (scikit-learn would reject the input), and so is a class that is the only one
  *       present. With K = 2 it is the AUROC of class 1's probability, as scikit-learn computes for binary
- *       labels.</li>
+ *       labels. (DermLIP's linear-probe script passes {@code multi_class='ovo'} instead; one-vs-rest is the
+ *       definition used here.)</li>
  *   <li><b>macro AUPR</b>: {@code average_precision_score(average='macro')} on one-vs-rest labels, the mean of
  *       per-class average precision ({@link BinaryScores#averagePrecision}) over classes present in the true
  *       labels; with K = 2 the average precision of class 1.</li>

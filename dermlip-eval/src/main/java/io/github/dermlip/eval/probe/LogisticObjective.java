@@ -21,7 +21,7 @@ final class LogisticObjective implements LBFGS_Evaluate {
     private static final int MIN_CHUNK_ROWS = 256;
     private static final int MAX_CHUNKS = 64;
 
-    private final double[] features;
+    private final float[] features;
     private final int[] targets;
     private final int n;
     private final int dim;
@@ -37,7 +37,7 @@ final class LogisticObjective implements LBFGS_Evaluate {
      * @param outputs number of logit rows: modelled classes, or 1 for a binomial model
      * @param c inverse regularization strength
      */
-    LogisticObjective(double[] features, int[] targets, int dim, int outputs, double c) {
+    LogisticObjective(float[] features, int[] targets, int dim, int outputs, double c) {
         this.features = features;
         this.targets = targets;
         this.n = targets.length;

@@ -2,7 +2,8 @@ package io.github.dermlip.eval.probe;
 
 /**
  * Keeps a fraction of the training set per class, as DermLIP's data-efficiency probes do: class {@code c} with
- * {@code n_c} rows keeps {@code max(1, floor(n_c * fraction))} rows, drawn at random with a seed.
+ * {@code n_c} rows keeps {@code max(1, floor(n_c * fraction))} rows, drawn at random with a seed. The counts
+ * match DermLIP's {@code load_data_balanced}; which rows are drawn cannot, since it uses pandas' random stream.
  */
 public final class PercentSubsampler {
     private PercentSubsampler() {}

@@ -119,6 +119,18 @@ class LogisticRegressionProbeTest {
     }
 
     @Test
+    void reportsAnUnconvergedFitHonestly() {
+        ProbeFit fit = new LogisticRegressionProbe(0.7, 2, 1e-9).fit(X, Y, 3);
+        assertEquals(2, fit.iterations());
+        assertEquals(false, fit.converged());
+        assertEquals("LBFGSERR_MAXIMUMITERATION", fit.solverStatus());
+        assertTrue(fit.largestGradient() > 1e-9);
+        ProbeFit converged = LogisticRegressionProbe.withC(0.7).fit(X, Y, 3);
+        assertTrue(converged.converged() && converged.largestGradient() <= 1e-6, converged.toString());
+        assertTrue(converged.objective() < fit.objective());
+    }
+
+    @Test
     void dermlipCostRuleAndValidation() {
         assertEquals(76.8, LogisticRegressionProbe.dermlipC(768, 10), 1e-12);
         assertEquals(76.8, LogisticRegressionProbe.dermlip(768, 10).c(), 1e-12);
