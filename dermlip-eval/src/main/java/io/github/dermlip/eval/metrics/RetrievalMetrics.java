@@ -53,6 +53,7 @@ public final class RetrievalMetrics {
             throw new IllegalArgumentException("flat embeddings must hold n*dim = " + (long) n * dim
                     + " values, got " + images.length + " (images) and " + texts.length + " (texts)");
         }
+        checkCutOffs(ks);
         double[] matched = new double[n];
         for (int i = 0; i < n; i++) {
             matched[i] = dot(images, i * dim, texts, i * dim, dim);
@@ -95,6 +96,7 @@ public final class RetrievalMetrics {
                         + logitsPerImage[i].length + " columns, expected " + n);
             }
         }
+        checkCutOffs(ks);
         return fromSimilarity((image, text) -> logitsPerImage[image][text], n, ks);
     }
 
@@ -108,11 +110,9 @@ public final class RetrievalMetrics {
         double mean = Arrays.stream(ranks).asDoubleStream().sum() / ranks.length + 1;
         int half = sorted.length / 2;
         double median = sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2.0;
+        checkCutOffs(ks);
         double[] recalls = new double[ks.length];
         for (int c = 0; c < ks.length; c++) {
-            if (ks[c] < 1) {
-                throw new IllegalArgumentException("R@k cut-off must be at least 1, got " + ks[c]);
-            }
             int hits = 0;
             for (int rank : ranks) {
                 if (rank < ks[c]) {
@@ -177,6 +177,14 @@ public final class RetrievalMetrics {
             s0 += a[aOffset + d] * b[bOffset + d];
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static void checkCutOffs(int[] ks) {
+        for (int k : ks) {
+            if (k < 1) {
+                throw new IllegalArgumentException("R@k cut-off must be at least 1, got " + k);
+            }
+        }
     }
 
     private static float[] flatten(float[][] rows, int dim, String name) {
