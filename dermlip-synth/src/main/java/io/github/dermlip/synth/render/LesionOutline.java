@@ -52,15 +52,22 @@ final class LesionOutline {
             }
         }
         if (irregular) {
-            for (int k = 5; k <= 13; k++) {
+            for (int k = 5; k <= 9; k++) {
                 addHarmonic(shape, k, rng.nextDouble(0.01, 0.035), rng.nextDouble(TWO_PI));
             }
-            int bumps = rng.nextInt(3, 6);
-            for (int b = 0; b < bumps; b++) {
-                addBump(shape, rng.nextDouble(TWO_PI), rng.nextDouble(0.14, 0.30), rng.nextDouble(0.12, 0.24));
+            int lobes = rng.nextInt(4, 8);
+            for (int b = 0; b < lobes; b++) {
+                // Alternate rounded lobes with notches.
+                double height = rng.nextDouble(0.12, 0.26) * (b % 2 == 0 ? 1.0 : -0.8);
+                addBump(shape, rng.nextDouble(TWO_PI), rng.nextDouble(0.14, 0.30), height);
+            }
+            double[] jitter = new double[VERTICES];
+            for (int i = 0; i < VERTICES; i++) {
+                jitter[i] = rng.nextGaussian();
             }
             for (int i = 0; i < VERTICES; i++) {
-                shape[i] *= 1.0 + 0.025 * rng.nextGaussian();
+                double smooth = (jitter[(i + VERTICES - 1) % VERTICES] + jitter[i] + jitter[(i + 1) % VERTICES]) / 3;
+                shape[i] *= 1.0 + 0.05 * smooth;
             }
         }
         return new LesionOutline(cx, cy, rotateAndNormalise(shape, rotation, radius));

@@ -28,7 +28,7 @@ final class LesionPainter {
     /** Line widths (in units) of an atypical pigment network. */
     private static final double[] NETWORK_WIDTHS = {0.45, 0.8, 1.25};
     /** Opacities of the overlapping flake layers of scale. */
-    private static final double[] SCALE_ALPHAS = {0.3, 0.5, 0.7};
+    private static final double[] SCALE_ALPHAS = {0.5, 0.7, 0.9};
     /** Corners of a flake of scale, in half-widths and half-heights. */
     private static final double[][] FLAKE_CORNERS = {{-1.0, -0.6}, {0.8, -1.0}, {1.0, 0.7}, {-0.7, 1.0}};
 
@@ -243,6 +243,12 @@ final class LesionPainter {
         double r = outline.meanRadius();
         int flakes = (int) (1.6 * r * r / (unit * unit)) + 10;
         int silver = Rgb.mix(0xECEAE4, palette.skin(), 0.1);
+        int patches = rng.nextInt(1, 4);
+        g.setColor(Rgb.color(silver, 0.4));
+        for (int i = 0; i < patches; i++) {
+            double[] at = outline.randomInteriorPoint(0.5, rng);
+            g.fill(LesionOutline.blob(at[0], at[1], r * rng.nextDouble(0.35, 0.55), rng).path(1.0));
+        }
         Path2D.Double[] layers = new Path2D.Double[SCALE_ALPHAS.length];
         for (int l = 0; l < layers.length; l++) {
             layers[l] = new Path2D.Double();
