@@ -1,6 +1,7 @@
 package io.github.dermlip.synth;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -12,10 +13,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An in-memory CSV table with a header, written with RFC 4180 quoting and {@code \n} line ends. */
+/**
+ * An in-memory CSV table with a header, written with RFC 4180 quoting (only where a value needs it) and {@code \n}
+ * line ends.
+ */
 final class CsvTable {
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final List<String> columns;
     private final List<String[]> rows = new ArrayList<>();

@@ -44,6 +44,12 @@ public final class DatasetLayout {
     public static final String IMAGE_ID = "ImageID";
     /** {@code dermoscopic} or {@code clinical}. */
     public static final String MODALITY = "modality";
+    /** Caption style of a pretraining pair: {@code clinical}, {@code ontology} or {@code concept_list}. */
+    public static final String CAPTION_STYLE = "caption_style";
+    /** Parent category of the diagnosis in the ontology. */
+    public static final String DISEASE_CATEGORY = "disease_category";
+    /** {@code benign}, {@code premalignant} or {@code malignant}. */
+    public static final String MALIGNANCY = "malignancy";
 
     private DatasetLayout() {
     }

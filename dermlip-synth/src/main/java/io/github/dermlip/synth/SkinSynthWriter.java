@@ -150,6 +150,9 @@ public final class SkinSynthWriter {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (cause instanceof Error error) {
+                throw error;
+            }
             throw new IOException("SkinSynth generation failed", cause);
         }
     }
@@ -157,7 +160,8 @@ public final class SkinSynthWriter {
     private static void writePretrain(Path root, List<GeneratedSample> samples) throws IOException {
         CsvTable table = new CsvTable(List.of(DatasetLayout.FILENAME, DatasetLayout.TRUNCATED_CAPTION,
                 DatasetLayout.DISEASE_LABEL, DatasetLayout.SKIN_CONCEPT, DatasetLayout.SKIN_TONE, DatasetLayout.SPLIT,
-                DatasetLayout.MODALITY, "caption_style", "disease_category", "malignancy"));
+                DatasetLayout.MODALITY, DatasetLayout.CAPTION_STYLE, DatasetLayout.DISEASE_CATEGORY,
+                DatasetLayout.MALIGNANCY));
         for (GeneratedSample s : samples) {
             SkinSample sample = s.sample();
             table.add(s.imagePath(), s.caption().text(), sample.diagnosis().label(), conceptList(sample),

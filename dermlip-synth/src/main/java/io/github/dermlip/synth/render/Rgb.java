@@ -36,11 +36,6 @@ final class Rgb {
         return of(red(rgb) * fr, green(rgb) * fg, blue(rgb) * fb);
     }
 
-    /** Perceived brightness in 0..255 (Rec. 601 luma). */
-    static double luma(int rgb) {
-        return 0.299 * red(rgb) + 0.587 * green(rgb) + 0.114 * blue(rgb);
-    }
-
     /** An AWT colour with the given opacity in 0..1. */
     static Color color(int rgb, double alpha) {
         return new Color(red(rgb), green(rgb), blue(rgb), clamp(alpha * 255.0));
