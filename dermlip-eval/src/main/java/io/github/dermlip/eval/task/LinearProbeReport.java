@@ -140,7 +140,7 @@ public final class LinearProbeReport {
                 rows.add(row);
             }
         }
-        return new TextTable(header, rows);
+        return new TextTable(header, rows, 2);
     }
 
     private static List<Path> curves(LinearProbeResult result, Path outDir) {

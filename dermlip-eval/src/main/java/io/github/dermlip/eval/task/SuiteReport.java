@@ -111,6 +111,6 @@ public final class SuiteReport {
             }
             rows.add(row);
         }
-        return new TextTable(header, rows);
+        return new TextTable(header, rows, 5);
     }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 
 /**
  * A small table of preformatted text cells (per-class metrics, per-concept AUROCs, seed runs, model comparisons)
- * rendered as CSV, GitHub Markdown and a booktabs LaTeX {@code tabular}; the first column is left-aligned, the
- * others right-aligned.
+ * rendered as CSV, GitHub Markdown and a booktabs LaTeX {@code tabular}; the leading key columns are
+ * left-aligned, the value columns right-aligned.
  *
  * @param header column names
  * @param rows rows of cells, each as long as the header
+ * @param keyColumns number of leading text columns (at least 1)
  */
-record TextTable(List<String> header, List<List<String>> rows) {
+record TextTable(List<String> header, List<List<String>> rows, int keyColumns) {
 
     /** Copies the lists and checks the row widths. */
     TextTable {
+        if (keyColumns < 1 || keyColumns > header.size()) {
+            throw new IllegalArgumentException("key columns must be between 1 and " + header.size() + ", got "
+                    + keyColumns);
+        }
         header = List.copyOf(header);
         List<List<String>> copy = new ArrayList<>();
         for (List<String> row : rows) {
@@ -27,6 +32,11 @@ record TextTable(List<String> header, List<List<String>> rows) {
             copy.add(List.copyOf(row));
         }
         rows = List.copyOf(copy);
+    }
+
+    /** A table whose first column is the only key column. */
+    TextTable(List<String> header, List<List<String>> rows) {
+        this(header, rows, 1);
     }
 
     /** RFC 4180 CSV. */
@@ -41,14 +51,16 @@ record TextTable(List<String> header, List<List<String>> rows) {
     String markdown() {
         StringBuilder out = new StringBuilder();
         markdownLine(out, header);
-        out.append("| --- |").append(" ---: |".repeat(header.size() - 1)).append('\n');
+        out.append("|").append(" --- |".repeat(keyColumns)).append(" ---: |".repeat(header.size() - keyColumns))
+                .append('\n');
         rows.forEach(row -> markdownLine(out, row));
         return out.toString();
     }
 
     /** A LaTeX tabular with booktabs rules. */
     String latex() {
-        StringBuilder out = new StringBuilder("\\begin{tabular}{l").append("r".repeat(header.size() - 1)).append("}\n");
+        StringBuilder out = new StringBuilder("\\begin{tabular}{").append("l".repeat(keyColumns))
+                .append("r".repeat(header.size() - keyColumns)).append("}\n");
         out.append("\\toprule\n");
         latexLine(out, header);
         out.append("\\midrule\n");
