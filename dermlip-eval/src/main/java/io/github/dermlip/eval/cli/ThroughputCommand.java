@@ -1,6 +1,8 @@
 package io.github.dermlip.eval.cli;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.core.config.OpenClipConfig;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Option;
  * {@code throughput}: how fast the inference pipeline's stages run on this machine, printed as a table.
  *
  * <p>Stages: CLIP BPE tokenization (captions/s, a fresh tokenizer so its word cache starts empty); decoding and
- * preprocessing generated JPEGs (images/s on 1 and 2 threads); and {@link DermLip#encodeImages} end to end for a
- * model of the named architecture with random weights (images/s, after one small warm-up call).
+ * preprocessing generated JPEGs (images/s on 1 and 2 threads); {@link DermLip#encodeImages} end to end (files to
+ * embeddings) for a model of the named architecture with random weights (images/s, after one small warm-up call);
+ * then the image tower alone on one batch of random pixels, for comparison.
  */
 @Command(name = "throughput", mixinStandardHelpOptions = true,
         description = "Measure tokenization, image decode+preprocess and image encoding throughput.")
@@ -106,10 +109,13 @@ final class ThroughputCommand implements Callable<Integer> {
                 DermLipOptions options = DermLipOptions.defaults().withBatchSize(batchSize).withPreprocessThreads(2);
                 try (DermLip lip = DermLip.fromModel(clip, config, tokenizer, manager, options)) {
                     lip.encodeImages(files.subList(0, 2), true);
+                    String device = lip.device().getDeviceType();
                     long t0 = System.nanoTime();
                     lip.encodeImages(files.subList(0, encoded), true);
-                    rows.add(new Row("encodeImages " + model + ", batch " + batchSize + ", " + lip.device(), encoded,
+                    rows.add(new Row("encodeImages " + model + ", batch " + batchSize + ", " + device, encoded,
                             "images", System.nanoTime() - t0));
+                    rows.add(new Row("model forward only, batch " + batchSize + ", " + device, batchSize, "images",
+                            forwardOnly(clip, manager, batchSize, config.preprocess().size())));
                 }
             }
         } finally {
@@ -119,6 +125,16 @@ final class ThroughputCommand implements Callable<Integer> {
         rows.forEach(r -> out.println(r.format()));
         out.flush();
         return 0;
+    }
+
+    /** Nanoseconds of one {@code encodeImage} call on a batch of random pixels, the input already on the device. */
+    private static long forwardOnly(ClipModel clip, NDManager manager, int batch, int size) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray pixels = step.randomNormal(new Shape(batch, 3, size, size));
+            long start = System.nanoTime();
+            clip.encodeImage(pixels).toFloatArray();
+            return System.nanoTime() - start;
+        }
     }
 
     /** Decodes and preprocesses every file on a pool of {@code threads}; returns the elapsed nanoseconds. */
@@ -160,7 +176,8 @@ final class ThroughputCommand implements Callable<Integer> {
 
         String format() {
             double seconds = nanos / 1e9;
-            return String.format(Locale.ROOT, "%-58s %8d %10.3f %12.1f  %s/s", stage, items, seconds, items / seconds, unit);
+            return String.format(Locale.ROOT, "%-58s %8d %10.3f %12.1f  %s/s", stage, items, seconds,
+                    items / seconds, unit);
         }
     }
 }
