@@ -17,6 +17,11 @@ import picocli.CommandLine.Command;
             TokenizeCommand.class,
             ClassifyCommand.class,
             ThroughputCommand.class,
+            ZeroShotCommand.class,
+            LinearProbeCommand.class,
+            RetrievalCommand.class,
+            ConceptsCommand.class,
+            BenchmarkCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec

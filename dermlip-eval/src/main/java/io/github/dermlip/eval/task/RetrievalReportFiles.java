@@ -54,9 +54,13 @@ public final class RetrievalReportFiles {
         }
         List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc, TableOptions.DEFAULT.withMetrics(recallNames),
                 headline(result)));
-        List<ResultRow> rankRows = rows.stream().map(row -> new ResultRow(row.model(), row.task(), row.dataset(),
-                Map.of(RankMetrics.MEAN_RANK, row.metrics().get(RankMetrics.MEAN_RANK), RankMetrics.MEDIAN_RANK,
-                        row.metrics().get(RankMetrics.MEDIAN_RANK)))).toList();
+        List<ResultRow> rankRows = new ArrayList<>();
+        for (ResultRow row : rows) {
+            Map<String, Estimate> ranks = new LinkedHashMap<>();
+            ranks.put(RankMetrics.MEAN_RANK, row.metrics().get(RankMetrics.MEAN_RANK));
+            ranks.put(RankMetrics.MEDIAN_RANK, row.metrics().get(RankMetrics.MEDIAN_RANK));
+            rankRows.add(new ResultRow(row.model(), row.task(), row.dataset(), ranks));
+        }
         TableOptions rankOptions = new TableOptions(List.of(RankMetrics.MEAN_RANK, RankMetrics.MEDIAN_RANK),
                 new EstimateFormat(1, 1), true, Set.of(RankMetrics.MEAN_RANK, RankMetrics.MEDIAN_RANK));
         written.addAll(ReportFiles.writeTable(outDir, RANKS, rankRows, rankOptions));

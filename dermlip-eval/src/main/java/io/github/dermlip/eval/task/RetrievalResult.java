@@ -39,8 +39,11 @@ public record RetrievalResult(String model, String dataset, RetrievalReport repo
 
     @Override
     public List<ResultRow> rows() {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("n", report.n());
+        extras.put("bootstrap_resamples", bootstrap.resamples());
         return estimates.entrySet().stream().map(e -> new ResultRow(model, taskName(e.getKey()), dataset, e.getValue(),
-                Map.of("n", report.n(), "bootstrap_resamples", bootstrap.resamples()))).toList();
+                extras)).toList();
     }
 
     @Override
