@@ -21,14 +21,4 @@ final class Cells {
     static String percent(Estimate e) {
         return EstimateFormat.PERCENT_1.format(e);
     }
-
-    /** The value with three decimals, {@code -} when NaN. */
-    static String fraction(double v) {
-        return Double.isNaN(v) ? "-" : EstimateFormat.FRACTION_3.number(v);
-    }
-
-    /** The estimate with three decimals as {@code value [low, high]}. */
-    static String fraction(Estimate e) {
-        return EstimateFormat.FRACTION_3.format(e);
-    }
 }

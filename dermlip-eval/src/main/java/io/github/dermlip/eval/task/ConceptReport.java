@@ -62,7 +62,8 @@ public final class ConceptReport {
         headline.put("dataset", result.dataset());
         headline.put("n", result.images().size());
         headline.put(ConceptTask.MEAN_AUROC, result.meanAuroc().value());
-        headline.put(ConceptTask.MEAN_AUROC + "_interval", List.of(result.meanAuroc().low(), result.meanAuroc().high()));
+        headline.put(ConceptTask.MEAN_AUROC + "_interval",
+                List.of(result.meanAuroc().low(), result.meanAuroc().high()));
         headline.put(ConceptTask.COUNT_ABOVE, result.report().aboveThreshold());
         headline.put("evaluated", result.report().evaluated());
         headline.put("concepts", result.report().perConcept().size());

@@ -72,11 +72,6 @@ public final class DermLipModel implements EmbeddingModel {
         return id;
     }
 
-    /** The wrapped inference API. */
-    public DermLip dermLip() {
-        return lip;
-    }
-
     @Override
     public float[][] encodeImages(List<Path> images) throws IOException {
         return lip.encodeImages(images, true, progress);

@@ -130,9 +130,10 @@ public final class LinearProbeReport {
         for (ProbeSettingResult setting : result.settings()) {
             for (int s = 0; s < setting.runs().size(); s++) {
                 ProbeRun run = setting.runs().get(s);
+                String c = raw ? Cells.raw(run.c()) : String.format(Locale.ROOT, "%.4g", run.c());
                 List<String> row = new ArrayList<>(List.of(setting.budget().label(), Long.toString(run.seed()),
-                        Integer.toString(run.trainSize()), raw ? Cells.raw(run.c()) : String.format(Locale.ROOT, "%.4g", run.c()),
-                        Integer.toString(run.iterations()), Boolean.toString(run.converged())));
+                        Integer.toString(run.trainSize()), c, Integer.toString(run.iterations()),
+                        Boolean.toString(run.converged())));
                 Map<String, Estimate> estimates = setting.estimates().perPrediction().get(s);
                 for (String name : names) {
                     row.add(raw ? Cells.raw(estimates.get(name).value()) : Cells.percent(estimates.get(name)));

@@ -37,9 +37,4 @@ public record LinearProbeSettings(List<ProbeBudget> budgets, int seeds, CostSear
             throw new IllegalArgumentException("test split must be named");
         }
     }
-
-    /** The budget kind shared by all budgets. */
-    public ProbeBudget.Kind kind() {
-        return budgets.get(0).kind();
-    }
 }

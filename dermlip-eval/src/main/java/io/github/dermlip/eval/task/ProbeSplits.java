@@ -69,7 +69,8 @@ public record ProbeSplits(int[] train, int[] validation, int[] test, String desc
         Arrays.setAll(all, i -> i);
         if (data.splits().isEmpty()) {
             int[][] parts = holdOut(all, labels, seed);
-            String description = "no split column: seeded stratified hold-out of " + percent() + " per class for testing";
+            String description = "no split column: seeded stratified hold-out of " + percent()
+                    + " per class for testing";
             return withValidation(parts[0], new int[0], parts[1], labels, needValidation, seed, description);
         }
         int[] train = rowsOf(data, Set.of(TRAIN));

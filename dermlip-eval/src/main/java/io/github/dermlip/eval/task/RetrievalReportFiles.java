@@ -52,8 +52,8 @@ public final class RetrievalReportFiles {
         for (int k : ks) {
             recallNames.add(RankMetrics.recallName(k));
         }
-        List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc, TableOptions.DEFAULT.withMetrics(recallNames),
-                headline(result)));
+        List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc,
+                TableOptions.DEFAULT.withMetrics(recallNames), headline(result)));
         List<ResultRow> rankRows = new ArrayList<>();
         for (ResultRow row : rows) {
             Map<String, Estimate> ranks = new LinkedHashMap<>();

@@ -55,8 +55,8 @@ public final class ZeroShotTask {
         float[][] embeddings = model.encodeImages(data.images());
         float[][] probabilities = model.zeroShotProbabilities(embeddings, classes.labels(), templates.templates());
         double[][] wide = widen(probabilities, classes.size());
-        ClassificationEstimates estimates = ClassificationEstimates.compute(labels, List.<double[][]>of(wide), classes.size(),
-                bootstrap);
+        ClassificationEstimates estimates = ClassificationEstimates.compute(labels, List.<double[][]>of(wide),
+                classes.size(), bootstrap);
         int[] allRows = IntStream.range(0, labels.length).toArray();
         ReliabilityBins reliability = Calibration.reliability(labels, wide, allRows, Calibration.DEFAULT_BINS);
         GroupMetrics groupMetrics = groups == null ? null

@@ -180,7 +180,8 @@ class EvaluationCommandsEndToEndTest {
                 {"models": [{"name": "gelu", "path": "%s"}, {"name": "quickgelu", "path": "%s"}],
                  "tasks": [
                    {"type": "zeroshot", "dataset": "data/labels.csv", "data_root": "data", "split": "test"},
-                   {"type": "linear-probe", "dataset": "data/labels.csv", "data_root": "data", "shots": [2], "seeds": 1},
+                   {"type": "linear-probe", "dataset": "data/labels.csv", "data_root": "data", "shots": [2],
+                    "seeds": 1},
                    {"type": "retrieval", "data": "data/captions.csv"},
                    {"type": "concepts", "data": "data/skincon.csv", "data_root": "data/images",
                     "terms": "data/terms.json"}],

@@ -32,8 +32,8 @@ class BenchmarkSuiteTest {
         Path suiteFile = Files.writeString(dir.resolve("suite.json"), """
                 {"models": [{"name": "sharp", "path": "unused-a"}, {"name": "blurry", "path": "unused-b"}],
                  "tasks": [
-                   {"type": "zeroshot", "dataset": "data/labels.csv", "data_root": "data", "classes": "data/classes.txt",
-                    "split": "test"},
+                   {"type": "zeroshot", "dataset": "data/labels.csv", "data_root": "data",
+                    "classes": "data/classes.txt", "split": "test"},
                    {"type": "linear-probe", "dataset": "data/labels.csv", "data_root": "data", "shots": [1, 2],
                     "seeds": 2},
                    {"type": "retrieval", "data": "data/captions.csv"},
@@ -58,8 +58,8 @@ class BenchmarkSuiteTest {
         for (String model : List.of("sharp", "blurry")) {
             for (String task : List.of("zeroshot-labels", "linear-probe-labels", "retrieval-captions",
                     "concepts-skincon")) {
-                assertTrue(Files.isRegularFile(out.resolve("runs").resolve(model).resolve(task).resolve("metrics.json")),
-                        model + "/" + task);
+                Path run = out.resolve("runs").resolve(model).resolve(task);
+                assertTrue(Files.isRegularFile(run.resolve("metrics.json")), model + "/" + task);
             }
         }
         try (Stream<Path> cached = Files.list(out.resolve("features"))) {
@@ -85,8 +85,8 @@ class BenchmarkSuiteTest {
         assertTrue(first.get("low").asDouble() <= first.get("difference").asDouble());
         tables(out, "results", "model,task,dataset,accuracy");
         String md = Files.readString(out.resolve("results.md"));
-        assertTrue(md.contains("| Model | Task | Dataset | accuracy | balanced_accuracy | macro_f1 | macro_auroc | R@1 |"
-                + " R@5 | R@10 | mean_auroc |"), md);
+        assertTrue(md.contains("| Model | Task | Dataset | accuracy | balanced_accuracy | macro_f1 | macro_auroc |"
+                + " R@1 | R@5 | R@10 | mean_auroc |"), md);
         tables(out, "comparisons", "task,dataset,metric,model,baseline,model_value");
         assertEquals(result.comparisons().size() + 1, lines(out.resolve("comparisons.csv")).size());
     }

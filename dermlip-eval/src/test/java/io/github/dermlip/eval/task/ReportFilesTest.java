@@ -53,8 +53,8 @@ class ReportFilesTest {
         TextTable table = new TextTable(List.of("class", "group", "f1"), List.of(List.of("a, b", "x_1", "50.0"),
                 List.of("say \"hi\"", "y|z", "7.5")), 2);
         assertEquals("class,group,f1\n\"a, b\",x_1,50.0\n\"say \"\"hi\"\"\",y|z,7.5\n", table.csv());
-        assertEquals("| class | group | f1 |\n| --- | --- | ---: |\n| a, b | x_1 | 50.0 |\n| say \"hi\" | y\\|z | 7.5 |\n",
-                table.markdown());
+        assertEquals("| class | group | f1 |\n| --- | --- | ---: |\n| a, b | x_1 | 50.0 |\n"
+                + "| say \"hi\" | y\\|z | 7.5 |\n", table.markdown());
         assertEquals("\\begin{tabular}{llr}\n\\toprule\nclass & group & f1 \\\\\n\\midrule\na, b & x\\_1 & 50.0 \\\\\n"
                 + "say \"hi\" & y|z & 7.5 \\\\\n\\bottomrule\n\\end{tabular}\n", table.latex());
     }
