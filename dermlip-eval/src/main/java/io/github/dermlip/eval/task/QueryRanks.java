@@ -6,14 +6,15 @@ import java.util.stream.IntStream;
  * The 0-based rank of every query's true match in both retrieval directions over 1:1 image-text pairs, with the
  * conventions of {@link io.github.dermlip.eval.metrics.RetrievalMetrics}: similarity is the dot product of the
  * (normalized) embeddings, and a gallery item with exactly the true match's similarity ranks ahead of it when its
- * index is smaller. Similarities are accumulated in double precision; blocks of images run in parallel and the
- * integer counts do not depend on the thread count.
+ * index is smaller. Similarities are accumulated in double precision. Images are split into a few contiguous
+ * chunks per core that run in parallel, each counting text ranks in its own array (so memory stays a few arrays
+ * of {@code n} per core); the integer counts do not depend on the thread count.
  *
  * @param imageToText rank of text {@code i} among all texts for image {@code i}
  * @param textToImage rank of image {@code i} among all images for text {@code i}
  */
 record QueryRanks(int[] imageToText, int[] textToImage) {
-    private static final int BLOCK_ROWS = 64;
+    private static final int CHUNKS_PER_CORE = 4;
 
     /** Ranks from {@code [n][dim]} image and text embeddings. */
     static QueryRanks of(float[][] images, float[][] texts) {
@@ -31,11 +32,12 @@ record QueryRanks(int[] imageToText, int[] textToImage) {
             matched[i] = dot(images[i], texts[i]);
         }
         int[] imageToText = new int[n];
-        int blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        int[][] textAhead = new int[blocks][];
-        IntStream.range(0, blocks).parallel().forEach(block -> {
+        int chunks = Math.max(1, Math.min(n, CHUNKS_PER_CORE * Runtime.getRuntime().availableProcessors()));
+        int[][] textAhead = new int[chunks][];
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
             int[] ahead = new int[n];
-            for (int image = block * BLOCK_ROWS; image < Math.min(n, (block + 1) * BLOCK_ROWS); image++) {
+            int end = (int) ((long) (chunk + 1) * n / chunks);
+            for (int image = (int) ((long) chunk * n / chunks); image < end; image++) {
                 int count = 0;
                 for (int text = 0; text < n; text++) {
                     double s = dot(images[image], texts[text]);
@@ -48,7 +50,7 @@ record QueryRanks(int[] imageToText, int[] textToImage) {
                 }
                 imageToText[image] = count;
             }
-            textAhead[block] = ahead;
+            textAhead[chunk] = ahead;
         });
         int[] textToImage = new int[n];
         for (int[] ahead : textAhead) {
