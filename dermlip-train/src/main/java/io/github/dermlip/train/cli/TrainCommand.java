@@ -8,7 +8,11 @@ import io.github.dermlip.train.TrainingDivergedException;
 import io.github.dermlip.train.TrainingSummary;
 import io.github.dermlip.train.loss.LossKind;
 import io.github.dermlip.train.optim.LrSchedulerKind;
+import io.github.dermlip.train.data.SampleProcessingException;
+import io.github.dermlip.train.data.TooManyBadSamplesException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Option;
  * {@code train}: contrastive pretraining from the command line, with open_clip's flag names where the meaning is
  * the same. Run as {@code dermlip-train train --train-data DATA --model NAME ...}; {@code --help} lists every flag.
  *
- * <p>Exit codes: 0 on success, 2 for bad arguments or unreadable inputs, 3 when training diverged (NaN/Inf).
+ * <p>Exit codes: 0 on success, 2 for bad arguments, unreadable inputs or unusable data, 3 when training diverged
+ * (NaN/Inf).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Contrastive image-text pretraining (CLIP or SigLIP loss) writing open_clip checkpoints.")
@@ -179,7 +184,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             err.println("train: the last good checkpoint is kept in " + config.runDirectory().resolve("checkpoints"));
             return EXIT_DIVERGED;
-        } catch (IllegalArgumentException | java.io.IOException | io.github.dermlip.core.config.ConfigException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
+                | TooManyBadSamplesException | SampleProcessingException e) {
             err.println("train: " + e.getMessage());
             return EXIT_USAGE;
         }
