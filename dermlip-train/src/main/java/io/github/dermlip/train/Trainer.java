@@ -219,7 +219,7 @@ public final class Trainer {
                     }
                     StepRecord record = trainStep(group, started, waitNanos);
                     progress.update(record);
-                    listener.stepFinished(record, root);
+                    listener.stepFinished(record, model, root);
                     log(record);
                     boolean epochEnds = stepInEpoch == schedule.stepsPerEpoch();
                     if (config.saveEveryNSteps() > 0 && step % config.saveEveryNSteps() == 0 && !epochEnds) {
