@@ -5,6 +5,7 @@ import io.github.dermlip.core.image.AugmentationConfig;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.TrainTransform;
+import io.github.dermlip.core.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,7 +33,12 @@ final class TestRuns {
 
     /** The word tokenizer with the model's standard transforms and the core decoder. */
     static ComponentsFactory wordComponents() {
-        return (OpenClipConfig model, TrainConfig config) -> new TrainingComponents(new WordTokenizer(),
+        return components(new WordTokenizer());
+    }
+
+    /** {@code tokenizer} with the model's standard transforms and the core decoder. */
+    static ComponentsFactory components(TextTokenizer tokenizer) {
+        return (OpenClipConfig model, TrainConfig config) -> new TrainingComponents(tokenizer,
                 new TrainTransform(model.preprocess(), AugmentationConfig.DEFAULT), new EvalTransform(model.preprocess()),
                 ImageDecoder::decodeRgb);
     }

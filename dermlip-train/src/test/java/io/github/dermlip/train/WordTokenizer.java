@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A word-level tokenizer over a fixed word list, for fast tests: row = start id, word ids, end id (the largest id, so
- * the text tower pools there), zero padding. Unknown words share one id.
+ * the text tower pools there), zero padding. Unknown words share one id. With {@code endLast} the end id always sits
+ * at the last position (after the padding), so every batch has the same token length.
  */
 final class WordTokenizer implements TextTokenizer {
     static final int VOCAB_SIZE = 32;
@@ -18,8 +19,14 @@ final class WordTokenizer implements TextTokenizer {
     private static final int START = VOCAB_SIZE - 2;
     private static final int END = VOCAB_SIZE - 1;
     private final Map<String, Integer> ids = new HashMap<>();
+    private final boolean endLast;
 
     WordTokenizer() {
+        this(false);
+    }
+
+    WordTokenizer(boolean endLast) {
+        this.endLast = endLast;
         String[] words = {"a", "an", "one", "photo", "of", "image", "showing", "on", "grey", "background",
             "red", "green", "blue", "yellow", "circle", "square", "clinical", "dermoscopic", "close-up", "skin",
             "with", "condition", ".", "small", "large"};
@@ -40,9 +47,10 @@ final class WordTokenizer implements TextTokenizer {
             for (int i = 0; i < n; i++) {
                 rows[r][i + 1] = ids.getOrDefault(words[i], UNKNOWN);
             }
-            rows[r][n + 1] = END;
-            eot[r] = n + 1;
-            for (int i = 0; i <= n + 1; i++) {
+            int end = endLast ? CONTEXT_LENGTH - 1 : n + 1;
+            rows[r][end] = END;
+            eot[r] = end;
+            for (int i = 0; i <= end; i++) {
                 mask[r][i] = 1;
             }
         }
