@@ -258,7 +258,7 @@ public final class Trainer {
                     clipper.clip(gradients, stepManager);
                 }
                 adamW.step(gradients, lr, stepManager);
-                scale = clampLogitScale();
+                scale = clampLogitScale(stepManager);
             }
             step++;
             stepInEpoch++;
@@ -273,10 +273,15 @@ public final class Trainer {
                     waitNanos / 1e9);
         }
 
-        /** Clamps {@code logit_scale} to [0, ln 100] in place, as open_clip after every step; returns its value. */
-        private float clampLogitScale() {
+        /**
+         * Clamps {@code logit_scale} to [0, ln 100] in place, as open_clip after every step; returns its value. It is
+         * read through a view owned by the step, so an accelerator's host copy is freed with the step.
+         */
+        private float clampLogitScale(NDManager stepManager) {
             NDArray array = model.logitScale().getArray();
-            float value = array.getFloat();
+            NDArray view = array.reshape(array.getShape());
+            view.attach(stepManager);
+            float value = view.getFloat();
             float clamped = Math.max(0f, Math.min(MAX_LOGIT_SCALE, value));
             if (clamped != value) {
                 array.set(new float[] {clamped});
