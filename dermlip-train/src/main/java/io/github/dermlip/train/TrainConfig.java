@@ -72,7 +72,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         Path zeroshotClasses, Path zeroshotData, Path zeroshotTemplates) {
 
     /** The value of {@link #resume} that continues from the run's latest checkpoint. */
-    public static final String RESUME_LATEST = "latest";
+    public static final String RESUME_LATEST = io.github.dermlip.train.checkpoint.Checkpoint.LATEST;
 
     /** Checks required values and ranges; every message names the flag. */
     public TrainConfig {
@@ -84,7 +84,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         require(batchSize >= 1, "--batch-size must be >= 1, found " + batchSize);
         require(epochs >= 1, "--epochs must be >= 1, found " + epochs);
         require(lr >= 0 && !Double.isNaN(lr), "--lr must be >= 0, found " + lr);
-        new AdamWConfig(wd, beta1, beta2, eps);
+        new AdamWConfig(wd, beta1, beta2, eps); // validates --wd, --beta1, --beta2 and --eps
         require(warmup >= 0, "--warmup must be >= 0, found " + warmup);
         Objects.requireNonNull(lrScheduler, "--lr-scheduler");
         require(lrScheduler != LrSchedulerKind.CONST_COOLDOWN || epochsCooldown != null,

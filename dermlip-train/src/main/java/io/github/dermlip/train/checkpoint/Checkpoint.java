@@ -20,6 +20,8 @@ import java.util.Map;
 
 /** A complete checkpoint directory written by {@link CheckpointWriter}, read back for resuming. */
 public final class Checkpoint {
+    /** The {@code --resume} value that follows the run's {@code latest.txt}. */
+    public static final String LATEST = "latest";
     private final Path directory;
     private final TrainingState state;
 
@@ -51,7 +53,7 @@ public final class Checkpoint {
      * checkpoint directory, or a checkpoints folder (or run folder) whose {@code latest.txt} is followed.
      */
     public static Checkpoint resolve(String resume, CheckpointLayout runLayout) throws IOException {
-        if ("latest".equals(resume)) {
+        if (LATEST.equals(resume)) {
             return open(LatestPointer.read(runLayout));
         }
         Path path = Path.of(resume);

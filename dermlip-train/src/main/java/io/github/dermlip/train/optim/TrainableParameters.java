@@ -62,15 +62,6 @@ public final class TrainableParameters {
         return decays[i];
     }
 
-    /** Number of scalars over all trainable parameters. */
-    public long scalarCount() {
-        long total = 0;
-        for (Parameter p : parameters) {
-            total += p.getShape().size();
-        }
-        return total;
-    }
-
     /**
      * Views of the accumulated gradients, in order, owned by {@code manager}: they alias the parameters'
      * gradient buffers (an in-place change scales the real gradient) and closing them frees only the views.
