@@ -1,5 +1,6 @@
 package io.github.dermlip.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -12,6 +13,7 @@ public final class NoGradScope implements AutoCloseable {
     private final boolean previous;
 
     private NoGradScope() {
+        Engine.getEngine("PyTorch"); // loads the native library before its first use on any thread
         previous = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
     }

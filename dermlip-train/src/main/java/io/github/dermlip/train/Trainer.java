@@ -80,6 +80,14 @@ public final class Trainer {
      * @throws IOException when data, a model file or an output cannot be read or written
      */
     public TrainingSummary run() throws IOException {
+        // Gradients are recorded only inside each step's collector; in-place updates of the weights (loading,
+        // AdamW, clamping) must not be, and PyTorch records by default on threads DJL did not start on.
+        try (NoGradScope noGrad = NoGradScope.enter()) {
+            return runWithoutGradientRecording();
+        }
+    }
+
+    private TrainingSummary runWithoutGradientRecording() throws IOException {
         Path runDirectory = config.runDirectory();
         CheckpointLayout layout = new CheckpointLayout(runDirectory);
         Checkpoint resumeFrom = config.resume() == null ? null : Checkpoint.resolve(config.resume(), layout);

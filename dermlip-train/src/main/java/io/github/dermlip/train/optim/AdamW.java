@@ -22,7 +22,8 @@ import java.util.Map;
  * name ({@code exp_avg.NAME}, {@code exp_avg_sq.NAME}) for checkpoints and {@link #restore} puts them back.
  * A step allocates no host memory proportional to the model, and its temporaries live in a sub-manager of the
  * caller's step manager that is closed after each parameter, so at most one parameter's temporaries exist at a
- * time.
+ * time. Like {@code torch.optim.Optimizer.step}, it must run without gradient recording (outside a gradient
+ * collector, with PyTorch's grad mode off on the calling thread).
  */
 public final class AdamW implements AutoCloseable {
     /** Prefix of the first-moment names in {@link #state()}. */
