@@ -2,6 +2,7 @@ package io.github.dermlip.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.api.ProgressListener;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
@@ -52,6 +53,8 @@ import java.util.Map;
  */
 public final class DemoPipeline {
     private static final String RUN_NAME = "skinsynth";
+    /** SkinSynth always writes a validation split; the demo keeps it small (8 images per class). */
+    private static final int VAL_IMAGES = 64;
     private final DemoSettings settings;
     private final PrintStream log;
 
@@ -89,7 +92,8 @@ public final class DemoPipeline {
         Bootstrap bootstrap = new Bootstrap(settings.bootstrap(), settings.seed(), Bootstrap.DEFAULT_CONFIDENCE, true);
         Path eval = out.resolve("eval");
         DermLipOptions options = DermLipOptions.defaults().withVocabulary(vocabulary.file());
-        try (DermLipModel model = DermLipModel.load("skinsynth-clip", training.lastCheckpoint(), options, null)) {
+        try (DermLipModel model = DermLipModel.load("skinsynth-clip", training.lastCheckpoint(), options,
+                ProgressListener.NONE)) {
             LabeledDataset test = split(data, DatasetLayout.EVAL_TEST_CSV);
             LabeledDataset probeData = merge(test, split(data, DatasetLayout.EVAL_TRAIN_CSV));
             ClassList classList = new ClassList("skinsynth", classes);
@@ -120,7 +124,7 @@ public final class DemoPipeline {
 
     private SkinSynthOptions synthOptions() {
         return SkinSynthOptions.defaults().withSeed(settings.seed())
-                .withSizes(settings.pretrainPairs(), settings.evalTrain(), 0, settings.evalTest(),
+                .withSizes(settings.pretrainPairs(), settings.evalTrain(), VAL_IMAGES, settings.evalTest(),
                         settings.retrievalPairs());
     }
 

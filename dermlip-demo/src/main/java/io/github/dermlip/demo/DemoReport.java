@@ -72,10 +72,10 @@ public final class DemoReport {
 
         Path eval = result.out().resolve("eval");
         String lossCurve = copy(result.training().curves(), dir);
-        String confusion = copy(firstMatching(eval.resolve("zeroshot"), "confusion_"), dir);
+        String confusion = copy(firstMatching(eval.resolve("zeroshot"), "confusion_", ".png"), dir);
         String reliability = copy(eval.resolve("zeroshot/reliability.png"), dir);
         String fewShot = copy(eval.resolve("linear-probe/curve_accuracy.png"), dir);
-        String toneBars = copy(firstMatching(eval.resolve("zeroshot"), "groups_skin_tone_accuracy"), dir);
+        String toneBars = copy(firstMatching(eval.resolve("zeroshot"), "groups_", "_accuracy.png"), dir);
 
         StringBuilder md = new StringBuilder();
         md.append("# SkinSynth demo report\n\n");
@@ -109,7 +109,7 @@ public final class DemoReport {
     /** The summary as a Markdown table, or as aligned plain text for the console. */
     public String summaryTable(boolean markdown) {
         StringBuilder out = new StringBuilder();
-        String format = markdown ? "| %s | %s | %s | %s |%n" : "%-28s %-12s %-22s %s%n";
+        String format = markdown ? "| %s | %s | %s | %s |%n" : "%-26s %-18s %-22s %s%n";
         out.append(String.format(Locale.ROOT, format, "task", "metric", "value [95% CI]", "chance"));
         if (markdown) {
             out.append("|---|---|---|---|\n");
@@ -170,10 +170,10 @@ public final class DemoReport {
         return png.getFileName().toString();
     }
 
-    private static Path firstMatching(Path dir, String prefix) throws IOException {
+    private static Path firstMatching(Path dir, String prefix, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(".png")).sorted().findFirst().orElse(null);
+                    && p.getFileName().toString().endsWith(suffix)).sorted().findFirst().orElse(null);
         }
     }
 

@@ -42,6 +42,8 @@ public final class DatasetLayout {
     public static final String CAPTION = "caption";
     /** Image column of {@code concepts.csv} (as SkinCon). */
     public static final String IMAGE_ID = "ImageID";
+    /** SkinCon's exclusion flag column in {@link #CONCEPTS_CSV} (always 0: every synthetic image is usable). */
+    public static final String DO_NOT_CONSIDER = "Do not consider this image";
     /** {@code dermoscopic} or {@code clinical}. */
     public static final String MODALITY = "modality";
     /** Caption style of a pretraining pair: {@code clinical}, {@code ontology} or {@code concept_list}. */

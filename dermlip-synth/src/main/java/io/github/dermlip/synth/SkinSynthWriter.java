@@ -197,6 +197,7 @@ public final class SkinSynthWriter {
         for (Concept c : Concept.values()) {
             columns.add(c.columnName());
         }
+        columns.add(DatasetLayout.DO_NOT_CONSIDER);
         CsvTable table = new CsvTable(columns);
         for (GeneratedSample s : samples) {
             String[] row = new String[columns.size()];
@@ -204,6 +205,7 @@ public final class SkinSynthWriter {
             for (Concept c : Concept.values()) {
                 row[c.ordinal() + 1] = c.isPresentIn(s.sample().attributes()) ? "1" : "0";
             }
+            row[columns.size() - 1] = "0";
             table.add(row);
         }
         table.write(root.resolve(DatasetLayout.CONCEPTS_CSV));

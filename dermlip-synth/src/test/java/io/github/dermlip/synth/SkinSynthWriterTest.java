@@ -151,6 +151,7 @@ class SkinSynthWriterTest {
         List<String> expectedHeader = new ArrayList<>();
         expectedHeader.add("ImageID");
         Arrays.stream(Concept.values()).map(Concept::columnName).forEach(expectedHeader::add);
+        expectedHeader.add("Do not consider this image");
         assertEquals(expectedHeader, header(DatasetLayout.CONCEPTS_CSV));
         assertTrue(expectedHeader.containsAll(List.of("Brown(Hyperpigmentation)", "White(Hypopigmentation)",
                 "Erythema", "Scale", "Crust", "Telangiectasia")));
@@ -161,6 +162,7 @@ class SkinSynthWriterTest {
             GeneratedSample sample = generator.describe(DatasetSplit.EVAL_TEST, i);
             Map<String, String> row = rows.get(i);
             assertEquals(sample.imagePath(), row.get("ImageID"));
+            assertEquals("0", row.get("Do not consider this image"));
             for (Concept c : Concept.values()) {
                 String value = row.get(c.columnName());
                 assertTrue(value.equals("0") || value.equals("1"), c + " = " + value);
