@@ -66,7 +66,7 @@ final class MultiheadSelfAttention extends ModelBlock {
         NDArray w = ParameterValues.of(store, inProjWeight, x, training);
         NDArray b = ParameterValues.of(store, inProjBias, x, training);
         NDList qkv = ClipLinear.affine(x, w, b).split(3, 2);
-        NDArray q = heads(qkv.get(0), batch, length).mul(scale);
+        NDArray q = heads(qkv.get(0), batch, length).mul(Scalars.of(scale, x));
         NDArray k = heads(qkv.get(1), batch, length);
         NDArray v = heads(qkv.get(2), batch, length);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
