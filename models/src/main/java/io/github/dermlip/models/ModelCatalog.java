@@ -15,13 +15,13 @@ import java.util.NoSuchElementException;
 /**
  * Named open_clip architecture configs shipped as resources, and the registry of published DermLIP weights.
  *
- * <p>Architecture names follow open_clip ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny},
+ * <p>Architecture names follow open_clip ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny}, {@code derm-demo},
  * {@code derm-small} and {@code bench-small} are small configs for tests, the demo and benchmarks.
  */
 public final class ModelCatalog {
     private static final String BASE = "/io/github/dermlip/models/";
     private static final List<String> ARCHITECTURES =
-            List.of("ViT-B-16", "ViT-B-16-quickgelu", "bench-small", "derm-small", "derm-tiny");
+            List.of("ViT-B-16", "ViT-B-16-quickgelu", "bench-small", "derm-demo", "derm-small", "derm-tiny");
     private static final Map<String, PretrainedModel> PRETRAINED = loadPretrained();
 
     private ModelCatalog() {}

@@ -1,20 +1,21 @@
 package io.github.dermlip.core.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
+
 import ai.djl.ndarray.NDManager;
 import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
 import java.io.IOException;
-import java.io.InputStream;
+import io.github.dermlip.core.io.StateDict;
+import io.github.dermlip.core.io.TensorData;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the shared open_clip fixtures (config, weights, reference outputs) with DJL's own safetensors decoder. */
+/** Reads the shared open_clip fixtures (config, weights, reference outputs) with our own checkpoint readers. */
 final class FixtureTensors {
     static final String GELU = "tiny-gelu";
     static final String QUICKGELU_CUSTOMTEXT = "tiny-quickgelu-customtext";
@@ -33,18 +34,29 @@ final class FixtureTensors {
         return read(SharedFixtures.openClipModel(fixture).resolve("expected.safetensors"), manager);
     }
 
-    /** A model built from the fixture's config and loaded with its weights. */
+    /** A model built from the fixture's config and loaded with its safetensors weights. */
     static ClipModel loadedModel(String fixture, NDManager manager) {
+        return loadedModel(fixture, OpenClipHub.SAFETENSORS_FILE, manager);
+    }
+
+    /** A model built from the fixture's config and loaded from the given weights file of the fixture. */
+    static ClipModel loadedModel(String fixture, String weightsFile, NDManager manager) {
         ClipModel model = ClipModel.create(config(fixture), manager);
-        OpenClipCheckpoint.load(model, weights(fixture, manager), fixture + "/open_clip_model.safetensors");
+        try {
+            OpenClipHub.loadWeights(model, SharedFixtures.openClipModel(fixture).resolve(weightsFile), manager);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return model;
     }
 
     static Map<String, NDArray> read(Path file, NDManager manager) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             Map<String, NDArray> out = new LinkedHashMap<>();
-            for (NDArray array : NDList.decode(manager, in)) {
-                out.put(array.getName(), array);
+            for (Map.Entry<String, TensorData> e : StateDict.read(file).asMap().entrySet()) {
+                NDArray array = e.getValue().toNDArray(manager);
+                array.setName(e.getKey());
+                out.put(e.getKey(), array);
             }
             return out;
         } catch (IOException e) {

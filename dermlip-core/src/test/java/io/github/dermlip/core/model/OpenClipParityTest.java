@@ -8,18 +8,25 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Our towers against open_clip 3.3.0's outputs for the same weights and inputs. */
 class OpenClipParityTest {
     private static final float TOLERANCE = 1e-4f;
 
-    @ParameterizedTest
-    @ValueSource(strings = {FixtureTensors.GELU, FixtureTensors.QUICKGELU_CUSTOMTEXT})
-    void embeddingsAndLogitsMatchOpenClip(String fixture) {
+    static Stream<Arguments> fixturesAndWeightFiles() {
+        return Stream.of(FixtureTensors.GELU, FixtureTensors.QUICKGELU_CUSTOMTEXT).flatMap(fixture -> Stream.of(
+                Arguments.of(fixture, OpenClipHub.SAFETENSORS_FILE), Arguments.of(fixture, OpenClipHub.PYTORCH_FILE)));
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("fixturesAndWeightFiles")
+    void embeddingsAndLogitsMatchOpenClip(String fixture, String weightsFile) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ClipModel model = FixtureTensors.loadedModel(fixture, manager);
+            ClipModel model = FixtureTensors.loadedModel(fixture, weightsFile, manager);
             Map<String, NDArray> expected = FixtureTensors.expected(fixture, manager);
             NDArray pixels = expected.get("pixel_values");
             NDArray ids = expected.get("input_ids");
@@ -34,8 +41,8 @@ class OpenClipParityTest {
             NDArray logits = out.imageFeatures().matMul(out.textFeatures().transpose()).mul(out.logitScale());
             float logitError = FixtureTensors.maxAbsDiff(logits, expected.get("logits_per_image"));
 
-            System.out.printf("%s: max abs error image_embeds %.3g, text_embeds %.3g, logits_per_image %.3g%n",
-                    fixture, imageError, textError, logitError);
+            System.out.printf("%s (%s): max abs error image_embeds %.3g, text_embeds %.3g, logits_per_image %.3g%n",
+                    fixture, weightsFile, imageError, textError, logitError);
             assertTrue(imageError <= TOLERANCE, "image_embeds error " + imageError);
             assertTrue(textError <= TOLERANCE, "text_embeds error " + textError);
             assertTrue(logitError <= TOLERANCE, "logits_per_image error " + logitError);

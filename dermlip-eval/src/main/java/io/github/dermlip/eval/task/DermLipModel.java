@@ -1,0 +1,100 @@
+package io.github.dermlip.eval.task;
+
+import io.github.dermlip.core.api.DermLip;
+import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.api.ProgressListener;
+import io.github.dermlip.core.model.OpenClipHub;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@link EmbeddingModel} backed by the library's inference API ({@link DermLip}): normalized embeddings from
+ * {@link DermLip#encodeImages}/{@link DermLip#encodeTexts}, zero-shot probabilities from
+ * {@link DermLip#zeroShotClassifier}.
+ *
+ * <p>Its {@link #id()} is the hub directory's name plus a hash of the weights file's absolute path, size and
+ * modification time and of the config file's bytes, so retrained weights in the same directory get a new
+ * feature-cache key.
+ */
+public final class DermLipModel implements EmbeddingModel {
+    private final String name;
+    private final String id;
+    private final DermLip lip;
+    private final ProgressListener progress;
+
+    private DermLipModel(String name, String id, DermLip lip, ProgressListener progress) {
+        this.name = name;
+        this.id = id;
+        this.lip = lip;
+        this.progress = progress;
+    }
+
+    /**
+     * Loads a hub directory; {@link #close()} frees the model.
+     *
+     * @param name display name, or null for the directory's name
+     * @param progress told how far image and text encoding has got
+     */
+    public static DermLipModel load(String name, Path hubDir, DermLipOptions options, ProgressListener progress)
+            throws IOException {
+        String id = identify(hubDir);
+        DermLip lip = DermLip.load(hubDir, options);
+        return new DermLipModel(name != null ? name : directoryName(hubDir), id, lip, progress);
+    }
+
+    /** The cache identity of a hub directory (see the class comment). */
+    public static String identify(Path hubDir) throws IOException {
+        Path weights = OpenClipHub.weightsFile(hubDir);
+        String fingerprint = weights.toAbsolutePath().normalize() + "\n" + Files.size(weights) + "\n"
+                + Files.getLastModifiedTime(weights).toMillis() + "\n"
+                + Files.readString(hubDir.resolve(OpenClipHub.CONFIG_FILE), StandardCharsets.UTF_8);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
+            return directoryName(hubDir) + "@" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public float[][] encodeImages(List<Path> images) throws IOException {
+        return lip.encodeImages(images, true, progress);
+    }
+
+    @Override
+    public float[][] encodeTexts(List<String> texts) {
+        return lip.encodeTexts(texts, true, progress);
+    }
+
+    @Override
+    public float[][] zeroShotProbabilities(float[][] imageEmbeddings, List<String> classNames, List<String> templates) {
+        return lip.zeroShotClassifier(classNames, templates).probabilities(imageEmbeddings);
+    }
+
+    /** Frees the model's weights and threads. */
+    @Override
+    public void close() {
+        lip.close();
+    }
+
+    private static String directoryName(Path hubDir) {
+        Path fileName = hubDir.toAbsolutePath().normalize().getFileName();
+        return fileName == null ? "model" : fileName.toString();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.dermlip.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Turns PyTorch's gradient recording off for the current thread until closed, as {@code torch.no_grad()}.
+ *
+ * <p>PyTorch's grad mode is per thread, and DJL only switches it off on the thread that started the engine, so
+ * evaluation and feature caching set it explicitly. Closing restores the previous mode.
+ */
+public final class NoGradScope implements AutoCloseable {
+    private final boolean previous;
+
+    private NoGradScope() {
+        Engine.getEngine("PyTorch"); // loads the native library before its first use on any thread
+        previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+    }
+
+    /** Enters a scope without gradient recording. */
+    public static NoGradScope enter() {
+        return new NoGradScope();
+    }
+
+    @Override
+    public void close() {
+        JniUtils.setGradMode(previous);
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.dermlip.train;
+
+import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.image.EvalTransform;
+import io.github.dermlip.core.image.ImageDecoder;
+import io.github.dermlip.core.image.TrainTransform;
+import io.github.dermlip.core.tokenizer.BpeVocabulary;
+import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
+
+/**
+ * open_clip's pieces: CLIP's BPE tokenizer ({@code --vocab}, else the default vocabulary location) at the model's
+ * context length, the training augmentation of {@code --aug-cfg} and the eval transform of the model's
+ * preprocessing config, and the core image decoder.
+ */
+public final class StandardComponents implements ComponentsFactory {
+
+    @Override
+    public TrainingComponents create(OpenClipConfig model, TrainConfig config) {
+        if (model.model().text().hfTokenizerName() != null) {
+            throw new IllegalArgumentException("the model's text_cfg names the Hugging Face tokenizer '"
+                    + model.model().text().hfTokenizerName() + "'; the standard components only provide CLIP's BPE"
+                    + " tokenizer, so pass TrainingComponents with a matching tokenizer to the Trainer");
+        }
+        BpeVocabulary vocabulary = config.vocab() != null ? BpeVocabulary.load(config.vocab()) : BpeVocabulary.loadDefault();
+        return new TrainingComponents(new ClipBpeTokenizer(vocabulary, model.model().text().contextLength()),
+                new TrainTransform(model.preprocess(), AugmentationArgs.parse(config.augCfg())),
+                new EvalTransform(model.preprocess()), ImageDecoder::decodeRgb);
+    }
+}
