@@ -4,7 +4,13 @@
 Builds the same pre-LN CLIP (ViT image tower, causal text tower) from an open_clip `model_cfg` JSON, then
 times the same workloads as the Java benchmark and prints one JSON object on stdout:
 
-  train_samples_per_s, train_peak_rss_mb, image_per_s[<cfg>], text_per_s, loader_per_s[<workers>], matmul_gflops
+  train_samples_per_s, train_peak_rss_mib, train_*_s (median phase times), image_per_s_small, image_per_s_large,
+  text_per_s, loader_per_s_1, loader_per_s_2, matmul_gflops
+
+The keys and the workloads match the Java side (io.github.dermlip.bench): caption i has 10 + (17 i mod 31) tokens,
+the training step is zero_grad, forward, ClipLoss, backward, clip_grad_norm_(1.0), AdamW (lr 1e-4, wd 0.2 on
+open_clip's decayed parameters, betas (0.9, 0.98), eps 1e-6) and the logit-scale clamp. As in open_clip, the text
+tower runs over the whole context (77 positions).
 
 Written for this repository (no open_clip dependency) so that it runs with Debian's python3-torch alone.
 """
@@ -100,10 +106,15 @@ def clip_loss(i, t, scale):
     return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels)) / 2
 
 
+def caption_length(i):
+    """Same rule as SyntheticInputs.captionLength: every length from 10 to 40 once per 31 captions."""
+    return 10 + (17 * i) % 31
+
+
 def fake_ids(n, ctx, vocab, gen):
     ids = torch.zeros(n, ctx, dtype=torch.long)
     for r in range(n):
-        length = int(torch.randint(10, 41, (1,), generator=gen))
+        length = caption_length(r)
         ids[r, 0] = vocab - 2
         ids[r, 1:length - 1] = torch.randint(1, vocab - 2, (length - 2,), generator=gen)
         ids[r, length - 1] = vocab - 1
@@ -125,19 +136,33 @@ def bench_train(cfg, batch, steps, warmup):
     s = cfg["vision_cfg"]["image_size"]
     images = torch.randn(batch, 3, s, s, generator=gen)
     ids = fake_ids(batch, cfg["text_cfg"]["context_length"], cfg["text_cfg"]["vocab_size"], gen)
-    rates = []
+    rates, total, fwd_bwd, clip, optim = [], [], [], [], []
     for step in range(warmup + steps):
         t0 = time.perf_counter()
         opt.zero_grad(set_to_none=True)
         loss = clip_loss(*model(images, ids))
         loss.backward()
+        t1 = time.perf_counter()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        t2 = time.perf_counter()
         opt.step()
+        t3 = time.perf_counter()
         with torch.no_grad():
             model.logit_scale.clamp_(0, math.log(100))
+        t4 = time.perf_counter()
         if step >= warmup:
-            rates.append(batch / (time.perf_counter() - t0))
-    return statistics.median(rates)
+            rates.append(batch / (t4 - t0))
+            total.append(t4 - t0)
+            fwd_bwd.append(t1 - t0)
+            clip.append(t2 - t1)
+            optim.append(t3 - t2)
+    return {
+        "train_samples_per_s": statistics.median(rates),
+        "train_step_s": statistics.median(total),
+        "train_forward_backward_s": statistics.median(fwd_bwd),
+        "train_clip_s": statistics.median(clip),
+        "train_optimizer_s": statistics.median(optim),
+    }
 
 
 def bench_image(cfg, batch, reps):
@@ -190,13 +215,14 @@ def bench_loader(jpeg_dir, size, workers):
         t = torch.frombuffer(bytearray(img.tobytes()), dtype=torch.uint8).view(size, size, 3).permute(2, 0, 1)
         return (t.float() / 255 - mean) / std
 
-    t0 = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(load, range(len(files))))
-    return len(files) / (time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        list(pool.map(load, range(len(files))))
+        return len(files) / (time.perf_counter() - t0)
 
 
-def bench_matmul(n=1024, reps=10):
+def bench_matmul(n=2048, reps=10):
     a, b = torch.randn(n, n), torch.randn(n, n)
     a @ b
     best = 0.0
@@ -213,8 +239,12 @@ def main():
     ap.add_argument("--large", required=True, help="ViT-B-16 model_cfg JSON")
     ap.add_argument("--jpegs", help="folder of 256x256 JPEGs for the loader row")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--train-batch", type=int, default=64)
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--image-batch", type=int, default=32)
+    ap.add_argument("--text-batch", type=int, default=256)
+    ap.add_argument("--repeats", type=int, default=5, help="timed batches for bench-small and text; ViT-B-16 gets 2")
     ap.add_argument("--rows", default="train,image,text,loader,matmul")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -223,13 +253,13 @@ def main():
     rows = set(args.rows.split(","))
     out = {"torch_version": torch.__version__, "threads": torch.get_num_threads()}
     if "train" in rows:
-        out["train_samples_per_s"] = bench_train(small, 64, args.steps, args.warmup)
-        out["train_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out.update(bench_train(small, args.train_batch, args.steps, args.warmup))
+        out["train_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if "image" in rows:
-        out["image_per_s_small"] = bench_image(small, 32, 5)
-        out["image_per_s_large"] = bench_image(large, 32, 2)
+        out["image_per_s_small"] = bench_image(small, args.image_batch, args.repeats)
+        out["image_per_s_large"] = bench_image(large, args.image_batch, 2)
     if "text" in rows:
-        out["text_per_s"] = bench_text(small, 256, 3)
+        out["text_per_s"] = bench_text(small, args.text_batch, args.repeats)
     if "loader" in rows and args.jpegs:
         s = small["vision_cfg"]["image_size"]
         out["loader_per_s_1"] = bench_loader(args.jpegs, s, 1)

@@ -36,7 +36,27 @@ final class ClipLinear extends ModelBlock {
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
         NDArray w = ParameterValues.of(store, weight, x, training);
         NDArray b = ParameterValues.of(store, bias, x, training);
-        return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+        return affine(x, w, b);
+    }
+
+    /**
+     * {@code x W^T + b} over the last axis of {@code x}, computed on {@code x} viewed as a matrix.
+     *
+     * <p>libtorch's C++ {@code linear} fuses the bias into the matrix product ({@code addmm}) only for 2-d
+     * inputs; for [B, L, in] it runs a batched {@code matmul} and then a separate pass adding the bias. Folding
+     * the leading axes first (a view for the contiguous activations of this model) gives the fused product,
+     * as Python's {@code nn.Linear} does for such inputs, and a backward pass of two plain matrix products and
+     * one column sum.
+     */
+    static NDArray affine(NDArray x, NDArray w, NDArray b) {
+        Shape shape = x.getShape();
+        if (shape.dimension() == 2) {
+            return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+        }
+        long in = shape.get(shape.dimension() - 1);
+        NDArray rows = x.reshape(shape.size() / in, in);
+        NDArray y = rows.getNDArrayInternal().linear(rows, w, b).singletonOrThrow();
+        return y.reshape(shape.slice(0, shape.dimension() - 1).add(w.getShape().get(0)));
     }
 
     @Override

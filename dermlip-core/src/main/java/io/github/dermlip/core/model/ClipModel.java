@@ -138,7 +138,8 @@ public final class ClipModel extends ModelBlock {
 
     /** {@code x / max(||x||, 1e-12)} along the last axis, as torch's {@code F.normalize}. */
     private static NDArray normalize(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
+        NDArray norm = x.norm(new int[] {-1}, true);
+        return x.div(norm.maximum(Scalars.of(1e-12f, norm)));
     }
 
     @Override

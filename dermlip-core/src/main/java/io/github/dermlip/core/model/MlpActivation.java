@@ -16,7 +16,7 @@ public enum MlpActivation {
     QUICK_GELU {
         @Override
         NDArray apply(NDArray x) {
-            return x.mul(Activation.sigmoid(x.mul(1.702f)));
+            return x.mul(Activation.sigmoid(x.mul(Scalars.of(1.702f, x))));
         }
     };
 

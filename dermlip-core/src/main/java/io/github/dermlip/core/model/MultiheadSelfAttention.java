@@ -65,12 +65,10 @@ final class MultiheadSelfAttention extends ModelBlock {
         long length = shape.get(1);
         NDArray w = ParameterValues.of(store, inProjWeight, x, training);
         NDArray b = ParameterValues.of(store, inProjBias, x, training);
-        NDArray qkv = x.getNDArrayInternal().linear(x, w, b).singletonOrThrow()
-                .reshape(batch, length, 3, heads, width / heads)
-                .transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0).mul(scale);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        NDList qkv = ClipLinear.affine(x, w, b).split(3, 2);
+        NDArray q = heads(qkv.get(0), batch, length).mul(Scalars.of(scale, x));
+        NDArray k = heads(qkv.get(1), batch, length);
+        NDArray v = heads(qkv.get(2), batch, length);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         if (mask != null) {
             scores = scores.add(mask);
@@ -79,6 +77,17 @@ final class MultiheadSelfAttention extends ModelBlock {
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, length, width);
         return outProj.apply(store, context, training);
+    }
+
+    /**
+     * [B, L, d] as [B, heads, L, head_dim], a view.
+     *
+     * <p>The q, k and v thirds of the fused projection are taken with {@code split}, whose backward pass
+     * concatenates their gradients in one copy; picking them by index instead would, in the backward pass,
+     * zero-fill a full [3, B, heads, L, head_dim] gradient for each of the three and add them up.
+     */
+    private NDArray heads(NDArray part, long batch, long length) {
+        return part.reshape(batch, length, heads, width / heads).transpose(0, 2, 1, 3);
     }
 
     @Override

@@ -2,11 +2,21 @@ package io.github.dermlip.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** A pre-LN transformer block: {@code x = x + attn(ln_1(x)); x = x + mlp(ln_2(x))}. */
+/**
+ * A pre-LN transformer block: {@code x = x + attn(ln_1(x)); x = x + mlp(ln_2(x))}.
+ *
+ * <p>The block's intermediate arrays (norms, projections, attention scores, MLP activations) are created in a
+ * manager of its own that is closed before returning, so only the output stays with the caller. This frees what
+ * no one needs as soon as the block is done, as Python frees a temporary when its last reference goes: under
+ * autograd the recorded graph holds its own references to the tensors its backward pass needs, so those live on
+ * until the backward pass, while the others (the fused q/k/v projection, the raw and masked scores, the
+ * attention and MLP outputs before the residual sums) are freed at once instead of at the end of the step.
+ */
 final class ResidualAttentionBlock extends ModelBlock {
     private final ClipLayerNorm ln1;
     private final MultiheadSelfAttention attention;
@@ -38,8 +48,15 @@ final class ResidualAttentionBlock extends ModelBlock {
 
     /** Applies the block to {@code x} [B, L, d]; {@code mask} is an additive [L, L] mask or null. */
     NDArray apply(ParameterStore store, NDArray x, NDArray mask, boolean training) {
-        NDArray h = x.add(attention.apply(store, ln1.apply(store, x, training), mask, training));
-        return h.add(mlp.apply(store, ln2.apply(store, h, training), training));
+        NDManager caller = x.getManager();
+        try (NDManager scope = caller.newSubManager()) {
+            NDArray in = x.reshape(x.getShape());
+            in.attach(scope);
+            NDArray h = in.add(attention.apply(store, ln1.apply(store, in, training), mask, training));
+            NDArray out = h.add(mlp.apply(store, ln2.apply(store, h, training), training));
+            out.attach(caller);
+            return out;
+        }
     }
 
     @Override
