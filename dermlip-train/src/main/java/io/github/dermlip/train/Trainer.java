@@ -110,7 +110,7 @@ public final class Trainer {
         try (NDManager root = NDManager.newBaseManager(device);
                 BatchLoader loader = new BatchLoader(TrainingData.training(config), parts.trainTransform(),
                         parts.decoder(), TrainingData.trainingOptions(config));
-                EpochEvaluator evaluator = new EpochEvaluator(config, parts)) {
+                EpochEvaluator evaluator = new EpochEvaluator(config, modelConfig, parts)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             ClipModel model = ClipModel.create(modelConfig.model(), root);
             if (resumeFrom != null) {
