@@ -17,14 +17,14 @@ import picocli.CommandLine.Spec;
 final class RunOptions {
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000",
             description = "Bootstrap resamples of the 95% confidence intervals (default: ${DEFAULT-VALUE}).")
-    private int bootstrap;
+    int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
             description = "Seed of resampling, splits and subsamples (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    long seed;
 
     @Option(names = "--no-progress", description = "Do not show progress bars.")
-    private boolean noProgress;
+    boolean noProgress;
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
