@@ -26,6 +26,7 @@ final class RunOptions {
     @Option(names = "--no-progress", description = "Do not show progress bars.")
     boolean noProgress;
 
+    /** The command these options are mixed into. */
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
