@@ -45,7 +45,7 @@ final class LinearProbeCommand implements Callable<Integer> {
     private int seeds;
 
     @Option(names = "--select-c",
-            description = "Choose C on a validation split (the 'val' split, else 20% of the training rows) instead"
+            description = "Choose C on a validation split (the 'val' split, else 20%% of the training rows) instead"
                     + " of DermLIP's rule C = feature dim x classes / 100.")
     private boolean selectC;
 

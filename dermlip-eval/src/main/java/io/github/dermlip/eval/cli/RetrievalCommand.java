@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * bootstrap intervals (files: {@link RetrievalReportFiles}).
  */
 @Command(name = "retrieval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Image-text retrieval: R@1/5/10/50/200, mean and median rank, with 95% bootstrap intervals.")
+        description = "Image-text retrieval: R@1/5/10/50/200, mean and median rank, with 95%% bootstrap intervals.")
 final class RetrievalCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;

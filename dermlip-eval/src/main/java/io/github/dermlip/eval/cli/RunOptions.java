@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 final class RunOptions {
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000",
-            description = "Bootstrap resamples of the 95% confidence intervals (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples of the 95%% confidence intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",

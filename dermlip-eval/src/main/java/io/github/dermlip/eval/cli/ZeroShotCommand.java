@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * (files: {@link ZeroShotReport}).
  */
 @Command(name = "zeroshot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Zero-shot classification of a labelled dataset, with 95% bootstrap intervals and plots.")
+        description = "Zero-shot classification of a labelled dataset, with 95%% bootstrap intervals and plots.")
 final class ZeroShotCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;
