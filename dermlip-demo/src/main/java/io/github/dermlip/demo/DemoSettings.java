@@ -28,7 +28,7 @@ public record DemoSettings(Path out, long seed, int pretrainPairs, int evalTrain
 
     /** The defaults of the README's main-job command. */
     public static DemoSettings defaults() {
-        return new DemoSettings(Path.of("demo-output"), 7, 3000, 800, 600, 500, "derm-demo", 10, 64, 5e-4, 1000,
+        return new DemoSettings(Path.of("demo-output"), 7, 3000, 800, 600, 500, "derm-demo", 20, 64, 1e-3, 1000,
                 null, 1000, 3, 2);
     }
 

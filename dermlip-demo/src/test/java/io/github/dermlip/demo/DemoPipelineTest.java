@@ -19,7 +19,7 @@ class DemoPipelineTest {
 
     @Test
     void reducedDemoWritesTheReportAndBeatsChance(@TempDir Path tmp) throws Exception {
-        DemoSettings settings = new DemoSettings(tmp.resolve("demo"), 11, 1024, 240, 240, 100, "derm-demo", 4, 64,
+        DemoSettings settings = new DemoSettings(tmp.resolve("demo"), 11, 2048, 240, 240, 100, "derm-demo", 10, 64,
                 1e-3, 400, null, 100, 1, 2);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         DemoResult result = new DemoPipeline(settings, new PrintStream(log, true, StandardCharsets.UTF_8))
@@ -39,14 +39,16 @@ class DemoPipelineTest {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertTrue(summary.get("headlines").size() >= 10);
 
-        // Thresholds: chance is 1/8 for accuracy, 0.5 for AUROC and k/100 for R@k (100 retrieval pairs).
+        // The reduced run trains 320 steps (about a minute on two idle cores); the full demo trains 940.
+        // Thresholds, well below what this seed reaches: chance is 1/8 for accuracy, 0.5 for AUROC, k/100 for R@k.
         for (DemoReport.Headline h : report.headlines()) {
             double value = h.estimate().value();
             switch (h.task() + " " + h.metric()) {
-                case "linear-probe-100% accuracy" -> assertTrue(value >= 2.5 * h.chance(), h.toString());
+                case "zero-shot accuracy" -> assertTrue(value >= 1.3 * h.chance(), h.toString());
+                case "zero-shot macro AUROC" -> assertTrue(value >= 0.55, h.toString());
+                case "linear-probe-100% accuracy" -> assertTrue(value >= 1.5 * h.chance(), h.toString());
                 case "retrieval image to text R@10", "retrieval text to image R@10" ->
-                        assertTrue(value >= 2 * h.chance(), h.toString());
-                case "zero-shot macro AUROC" -> assertTrue(value >= 0.6, h.toString());
+                        assertTrue(value >= 4 * h.chance(), h.toString());
                 default -> { }
             }
         }
