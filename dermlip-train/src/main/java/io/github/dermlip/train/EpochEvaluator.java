@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.ClipOutput;
 import io.github.dermlip.train.data.Batch;
@@ -26,20 +27,22 @@ import java.util.Map;
  */
 final class EpochEvaluator implements AutoCloseable {
     private final TrainingComponents components;
+    private final OpenClipConfig modelConfig;
     private final BatchLoader validation;
     private final BatchLoader zeroShot;
     private final List<String> classes;
     private final List<String> templates;
     private final Map<String, Integer> classIndex = new HashMap<>();
 
-    EpochEvaluator(TrainConfig config, TrainingComponents components) throws IOException {
+    EpochEvaluator(TrainConfig config, OpenClipConfig modelConfig, TrainingComponents components) throws IOException {
         this.components = components;
+        this.modelConfig = modelConfig;
         validation = config.valData() == null ? null : new BatchLoader(TrainingData.manifest(config.valData(), config),
                 components.evalTransform(), components.decoder(), TrainingData.evaluationOptions(config));
         if (config.zeroshotClasses() != null) {
-            classes = ZeroShotClassifier.readClasses(config.zeroshotClasses());
-            templates = config.zeroshotTemplates() == null ? ZeroShotClassifier.DEFAULT_TEMPLATES
-                    : ZeroShotClassifier.readTemplates(config.zeroshotTemplates());
+            classes = ZeroShotTopK.readClasses(config.zeroshotClasses());
+            templates = config.zeroshotTemplates() == null ? ZeroShotTopK.DEFAULT_TEMPLATES
+                    : ZeroShotTopK.readTemplates(config.zeroshotTemplates());
             for (int i = 0; i < classes.size(); i++) {
                 classIndex.put(classes.get(i), i);
             }
@@ -109,7 +112,7 @@ final class EpochEvaluator implements AutoCloseable {
     }
 
     private void zeroShot(ClipModel model, ParameterStore store, NDManager eval, Map<String, Double> metrics) {
-        ZeroShotClassifier classifier = ZeroShotClassifier.build(model, store, components.tokenizer(), classes,
+        ZeroShotTopK classifier = ZeroShotTopK.build(model, modelConfig, components.tokenizer(), classes,
                 templates, eval);
         int k = Math.min(5, classes.size());
         long top1 = 0;
@@ -121,7 +124,7 @@ final class EpochEvaluator implements AutoCloseable {
                 int[][] predictions;
                 try (NDManager scratch = eval.newSubManager()) {
                     NDArray pixels = BatchInputs.pixels(batch, scratch);
-                    predictions = classifier.topK(ZeroShotClassifier.normalize(model.encodeImage(store, pixels, false)), k);
+                    predictions = classifier.topK(ZeroShotTopK.normalize(model.encodeImage(store, pixels, false)), k);
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     int label = classIndex.get(batch.captions().get(i).strip());

@@ -13,10 +13,10 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
-import io.github.dermlip.train.checkpoint.HubWeights;
 import io.github.dermlip.train.checkpoint.ScheduleInputs;
 import io.github.dermlip.train.checkpoint.TrainingState;
 import io.github.dermlip.train.data.Batch;
@@ -50,6 +50,11 @@ import java.util.Map;
  * leaves no native memory behind. A NaN or infinite loss stops the run before the update with a
  * {@link TrainingDivergedException} naming the step and its samples; the checkpoints already written are kept and
  * {@code latest.txt} keeps naming the last good one.
+ *
+ * <p>Resuming: a run continued with {@code --resume} computes the same steps as an uninterrupted run, bit for bit
+ * on the CPU, provided the CPU kernels are deterministic: set {@code OMP_NUM_THREADS} in the environment (to the
+ * core count, say). Without it, libtorch's OpenMP runtime picks its thread count at run time, and on a loaded
+ * machine the split of reductions, and so the last bits of some results, can change from run to run.
  *
  * <p>Use it as a library with {@code new Trainer(config).run()}; {@link TrainingListener} reports each step.
  */
@@ -105,13 +110,13 @@ public final class Trainer {
         try (NDManager root = NDManager.newBaseManager(device);
                 BatchLoader loader = new BatchLoader(TrainingData.training(config), parts.trainTransform(),
                         parts.decoder(), TrainingData.trainingOptions(config));
-                EpochEvaluator evaluator = new EpochEvaluator(config, parts)) {
+                EpochEvaluator evaluator = new EpochEvaluator(config, modelConfig, parts)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             ClipModel model = ClipModel.create(modelConfig.model(), root);
             if (resumeFrom != null) {
                 resumeFrom.loadWeights(model);
             } else if (config.pretrained() != null) {
-                HubWeights.load(HubWeights.weightsFile(config.pretrained()), model);
+                OpenClipHub.loadWeights(model, OpenClipHub.weightsFile(config.pretrained()), root);
             }
             ModelSetup.lockTowers(model, config);
             TrainableParameters trainable = TrainableParameters.of(OpenClipCheckpoint.parameters(model));

@@ -2,8 +2,6 @@ package io.github.dermlip.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
-import io.github.dermlip.core.model.ClipModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,29 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Training from WebDataset shards given as a brace pattern: {@code --train-num-samples} sets the epoch length, and a
- * run stopped mid-epoch continues with the same losses.
+ * run stopped mid-epoch continues in a new JVM with the same losses, bit for bit.
  */
 class WebDatasetTrainingTest {
     @TempDir
     Path dir;
 
     @Test
-    void shardsTrainAndResumeExactly() throws IOException {
+    void shardsTrainAndResumeExactly() throws Exception {
         Path manifest = ShapesDataset.writeManifest(dir.resolve("images"), "train", 120, 1);
         writeShards(manifest, dir.resolve("shards"), 60);
         String pattern = dir.resolve("shards").resolve("shard-{000..001}.tar").toString();
-        TrainConfig.Builder base = TestRuns.config(dir, manifest, "wds").trainData(pattern).trainNumSamples(96L)
-                .epochs(1);
+        List<String> common = List.of("--train-data", pattern, "--train-num-samples", "96", "--model",
+                TestRuns.tinyModel(dir).toString(), "--batch-size", "16", "--epochs", "1", "--lr", "1e-3",
+                "--warmup", "2", "--seed", "7", "--workers", "2", "--log-every-n-steps", "1",
+                "--logs", dir.resolve("logs").toString(), "--quiet");
+        TrainingProcess.run(dir.resolve("straight.log"), with(common, "--name", "straight"));
+        TrainingProcess.run(dir.resolve("piece1.log"), with(common, "--name", "pieces", "--max-steps", "3"));
+        TrainingProcess.run(dir.resolve("piece2.log"), with(common, "--name", "pieces", "--resume", "latest"));
 
-        List<Float> straight = losses(base.build());
-        List<Float> pieces = new ArrayList<>(losses(base.name("wds-pieces").maxSteps(3L).build()));
-        pieces.addAll(losses(base.resume(TrainConfig.RESUME_LATEST).maxSteps(null).build()));
-
+        List<Float> straight = TrainingProcess.losses(dir.resolve("logs/straight"));
         assertEquals(6, straight.size());
-        assertEquals(straight, pieces);
-        for (int i = 0; i < straight.size(); i++) {
-            assertEquals(Float.floatToRawIntBits(straight.get(i)), Float.floatToRawIntBits(pieces.get(i)));
-        }
+        assertEquals(TrainingProcess.bits(straight),
+                TrainingProcess.bits(TrainingProcess.losses(dir.resolve("logs/pieces"))));
     }
 
     /** Packs the manifest's images and captions into shards of {@code perShard} samples. */
@@ -69,14 +67,9 @@ class WebDatasetTrainingTest {
         tar.closeArchiveEntry();
     }
 
-    private static List<Float> losses(TrainConfig config) throws IOException {
-        List<Float> out = new ArrayList<>();
-        new Trainer(config, TestRuns.wordComponents(), new TrainingListener() {
-            @Override
-            public void stepFinished(StepRecord record, ClipModel model, NDManager runManager) {
-                out.add(record.loss());
-            }
-        }).run();
+    private static List<String> with(List<String> common, String... more) {
+        List<String> out = new ArrayList<>(common);
+        out.addAll(List.of(more));
         return out;
     }
 }

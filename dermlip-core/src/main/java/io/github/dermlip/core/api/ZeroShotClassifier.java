@@ -24,6 +24,16 @@ public final class ZeroShotClassifier {
     public static final float LOGIT_SCALE = 100f;
     /** The placeholder a template holds for the class name. */
     public static final String PLACEHOLDER = "{}";
+    /** DermLIP's eight skin templates, the default prompt ensemble for dermatology. */
+    public static final List<String> DERMLIP_SKIN_TEMPLATES = List.of(
+            "This is a skin image of {}",
+            "This is a skin image of {}.",
+            "A skin image of {}.",
+            "An image of {}, a skin condition.",
+            "{}, a skin disorder, is shown in this image.",
+            "The skin lesion depicted is {}.",
+            "The skin cancer in this image is {}.",
+            "This image depicts {}, a type of skin cancer.");
 
     private final DermLip encoder;
     private final List<String> classNames;

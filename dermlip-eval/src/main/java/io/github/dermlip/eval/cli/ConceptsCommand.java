@@ -5,14 +5,12 @@ import io.github.dermlip.eval.concepts.PromptPair;
 import io.github.dermlip.eval.data.ConceptDataset;
 import io.github.dermlip.eval.task.ConceptReport;
 import io.github.dermlip.eval.task.ConceptTask;
-import io.github.dermlip.eval.task.DermLipModel;
 import io.github.dermlip.eval.task.TaskInputs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,19 +49,12 @@ final class ConceptsCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         ConceptDataset concepts = TaskInputs.concepts(data, dataRoot);
         Map<String, List<String>> termsByConcept = ConceptTerms.read(terms);
         List<PromptPair> prompts = TaskInputs.conceptPrompts(templates);
-        try (DermLipModel lip = TaskRuns.load(model, run)) {
-            new ConceptTask(run.bootstrap()).run(lip, concepts, termsByConcept, prompts, out,
-                    TaskRuns.commandLine(spec));
-        }
-        TaskRuns.summarize(spec, out);
-        return 0;
+        return run.evaluate(model, out, (lip, bootstrap, commandLine) ->
+                new ConceptTask(bootstrap).run(lip, concepts, termsByConcept, prompts, out, commandLine));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.eval.data.LabeledDataset;
-import io.github.dermlip.eval.task.DermLipModel;
 import io.github.dermlip.eval.task.LinearProbeReport;
 import io.github.dermlip.eval.task.LinearProbeSettings;
 import io.github.dermlip.eval.task.LinearProbeTask;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +45,7 @@ final class LinearProbeCommand implements Callable<Integer> {
     private int seeds;
 
     @Option(names = "--select-c",
-            description = "Choose C on a validation split (the 'val' split, else 20% of the training rows) instead"
+            description = "Choose C on a validation split (the 'val' split, else 20%% of the training rows) instead"
                     + " of DermLIP's rule C = feature dim x classes / 100.")
     private boolean selectC;
 
@@ -61,9 +59,6 @@ final class LinearProbeCommand implements Callable<Integer> {
 
     @Mixin
     private RunOptions run;
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
 
     /** Exactly one kind of budget. */
     static final class Budgets {
@@ -87,10 +82,7 @@ final class LinearProbeCommand implements Callable<Integer> {
         LinearProbeSettings settings = new LinearProbeSettings(budgets.toBudgets(), seeds,
                 selectC ? LinearProbeSettings.DEFAULT_COST_SEARCH : null, testSplit,
                 cache != null ? cache : out.resolve("features"));
-        try (DermLipModel lip = TaskRuns.load(model, run)) {
-            new LinearProbeTask(run.bootstrap()).run(lip, data, settings, out, TaskRuns.commandLine(spec));
-        }
-        TaskRuns.summarize(spec, out);
-        return 0;
+        return run.evaluate(model, out, (lip, bootstrap, commandLine) ->
+                new LinearProbeTask(bootstrap).run(lip, data, settings, out, commandLine));
     }
 }

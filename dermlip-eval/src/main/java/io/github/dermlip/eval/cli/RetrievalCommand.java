@@ -2,14 +2,12 @@ package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.task.CaptionCsv;
-import io.github.dermlip.eval.task.DermLipModel;
 import io.github.dermlip.eval.task.RetrievalReportFiles;
 import io.github.dermlip.eval.task.RetrievalTask;
 import io.github.dermlip.eval.task.TaskInputs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
  * bootstrap intervals (files: {@link RetrievalReportFiles}).
  */
 @Command(name = "retrieval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Image-text retrieval: R@1/5/10/50/200, mean and median rank, with 95% bootstrap intervals.")
+        description = "Image-text retrieval: R@1/5/10/50/200, mean and median rank, with 95%% bootstrap intervals.")
 final class RetrievalCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;
@@ -46,16 +44,10 @@ final class RetrievalCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         CaptionedImages pairs = TaskInputs.captions(data, dataRoot, imageKey, captionKey);
-        try (DermLipModel lip = TaskRuns.load(model, run)) {
-            new RetrievalTask(run.bootstrap()).run(lip, pairs, out, TaskRuns.commandLine(spec));
-        }
-        TaskRuns.summarize(spec, out);
-        return 0;
+        return run.evaluate(model, out, (lip, bootstrap, commandLine) ->
+                new RetrievalTask(bootstrap).run(lip, pairs, out, commandLine));
     }
 }

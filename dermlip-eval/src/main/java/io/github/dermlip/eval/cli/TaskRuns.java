@@ -1,7 +1,6 @@
 package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.eval.report.ReportWriter;
-import io.github.dermlip.eval.task.DermLipModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,14 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What the evaluation commands share: loading the model, the provenance command line, the closing summary. */
+/** What the evaluation and benchmark commands share: the provenance command line and the closing summary. */
 final class TaskRuns {
     private TaskRuns() {}
-
-    /** Loads the model named by the options, with a progress bar unless switched off. */
-    static DermLipModel load(ModelOptions model, RunOptions run) throws IOException {
-        return DermLipModel.load(null, model.model, model.options(), run.progress());
-    }
 
     /**
      * The command line as typed: the root command's name and its original arguments (which include the

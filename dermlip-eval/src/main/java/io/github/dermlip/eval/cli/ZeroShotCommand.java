@@ -3,14 +3,12 @@ package io.github.dermlip.eval.cli;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.prompts.ClassList;
 import io.github.dermlip.eval.prompts.PromptTemplates;
-import io.github.dermlip.eval.task.DermLipModel;
 import io.github.dermlip.eval.task.TaskInputs;
 import io.github.dermlip.eval.task.ZeroShotReport;
 import io.github.dermlip.eval.task.ZeroShotTask;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +19,7 @@ import picocli.CommandLine.Option;
  * (files: {@link ZeroShotReport}).
  */
 @Command(name = "zeroshot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Zero-shot classification of a labelled dataset, with 95% bootstrap intervals and plots.")
+        description = "Zero-shot classification of a labelled dataset, with 95%% bootstrap intervals and plots.")
 final class ZeroShotCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions model;
@@ -57,19 +55,12 @@ final class ZeroShotCommand implements Callable<Integer> {
     @Mixin
     private RunOptions run;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         LabeledDataset data = TaskInputs.labeled(dataset, dataRoot, classes, split);
         ClassList classList = TaskInputs.classList(dataset, data, classes);
         PromptTemplates prompts = TaskInputs.templates(templates);
-        try (DermLipModel lip = TaskRuns.load(model, run)) {
-            new ZeroShotTask(run.bootstrap()).run(lip, data, classList, prompts, groupBy, out,
-                    TaskRuns.commandLine(spec));
-        }
-        TaskRuns.summarize(spec, out);
-        return 0;
+        return run.evaluate(model, out, (lip, bootstrap, commandLine) ->
+                new ZeroShotTask(bootstrap).run(lip, data, classList, prompts, groupBy, out, commandLine));
     }
 }

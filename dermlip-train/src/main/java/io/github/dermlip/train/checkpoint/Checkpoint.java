@@ -5,11 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.core.config.OpenClipConfig;
-import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.io.StateDict;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.optim.AdamW;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,12 +81,14 @@ public final class Checkpoint {
 
     /** The saved model config. */
     public OpenClipConfig modelConfig() {
-        return OpenClipConfigReader.read(directory.resolve(CheckpointLayout.MODEL_CONFIG));
+        return OpenClipHub.readConfig(directory);
     }
 
     /** Copies the saved weights into {@code model}, strictly (every key, every shape). */
     public void loadWeights(ClipModel model) throws IOException {
-        HubWeights.load(directory.resolve(CheckpointLayout.MODEL_WEIGHTS), model);
+        try (NDManager host = NDManager.newBaseManager(Device.cpu())) {
+            OpenClipHub.loadWeights(model, directory.resolve(CheckpointLayout.MODEL_WEIGHTS), host);
+        }
     }
 
     /** Puts the saved moments and step count into {@code optimizer}. */

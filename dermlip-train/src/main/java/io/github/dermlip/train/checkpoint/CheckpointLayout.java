@@ -1,5 +1,6 @@
 package io.github.dermlip.train.checkpoint;
 
+import io.github.dermlip.core.model.OpenClipHub;
 import java.nio.file.Path;
 
 /**
@@ -12,9 +13,9 @@ import java.nio.file.Path;
  */
 public final class CheckpointLayout {
     /** The open_clip hub config file. */
-    public static final String MODEL_CONFIG = "open_clip_config.json";
+    public static final String MODEL_CONFIG = OpenClipHub.CONFIG_FILE;
     /** The open_clip hub weights file. */
-    public static final String MODEL_WEIGHTS = "open_clip_model.safetensors";
+    public static final String MODEL_WEIGHTS = OpenClipHub.SAFETENSORS_FILE;
     /** The optimizer moments. */
     public static final String STATE_TENSORS = "training_state.safetensors";
     /** Step, epoch, loader position, scheduler inputs, seeds and the config fingerprint. */

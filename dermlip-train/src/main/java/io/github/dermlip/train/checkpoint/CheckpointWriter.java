@@ -6,12 +6,11 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.OpenClipConfig;
-import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.io.SafetensorsWriter;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.optim.AdamW;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -58,10 +57,8 @@ public final class CheckpointWriter {
         deleteRecursively(temporary);
         Files.createDirectory(temporary);
         try {
-            writeJson(temporary.resolve(CheckpointLayout.MODEL_CONFIG), OpenClipConfigReader.toJson(config));
+            OpenClipHub.save(model, config, temporary);
             try (NDManager host = NDManager.newBaseManager(Device.cpu())) {
-                SafetensorsWriter.write(temporary.resolve(CheckpointLayout.MODEL_WEIGHTS),
-                        toHost(OpenClipCheckpoint.toStateDict(model, host)));
                 SafetensorsWriter.write(temporary.resolve(CheckpointLayout.STATE_TENSORS),
                         toHost(hostCopies(optimizer.state(), host)));
             }

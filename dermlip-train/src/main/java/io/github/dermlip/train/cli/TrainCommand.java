@@ -173,6 +173,10 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             return EXIT_USAGE;
         }
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            err.println("train: note: OMP_NUM_THREADS is not set, so CPU results may differ in the last bits from run"
+                    + " to run (and a resumed run from an uninterrupted one); set it for bitwise-reproducible runs");
+        }
         try {
             TrainingSummary summary = new Trainer(config).run();
             out.println("train: " + summary.steps() + " steps, " + summary.epochsCompleted() + " epochs, last loss "

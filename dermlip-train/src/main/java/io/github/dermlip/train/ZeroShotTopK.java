@@ -1,14 +1,12 @@
 package io.github.dermlip.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
+import io.github.dermlip.core.api.DermLip;
+import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
-import io.github.dermlip.core.tokenizer.TokenizedBatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,54 +17,41 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Zero-shot classification as open_clip builds it: each class is the mean of its L2-normalized prompt embeddings
- * (every template filled with the class name), normalized again; an image is assigned the classes whose
- * embeddings are most similar to its normalized features.
+ * Zero-shot top-k accuracy during training: class embeddings from core's zero-shot classifier, kept on the
+ * training device, so each validation batch is scored without leaving it.
  */
-public final class ZeroShotClassifier {
-    /** A short list of generic prompts for skin images, used when no {@code --zeroshot-templates} file is given. */
-    public static final List<String> DEFAULT_TEMPLATES = List.of(
-            "a photo of {}.",
-            "a clinical photo of {}.",
-            "a dermoscopic image of {}.",
-            "a close-up photo of skin with {}.",
-            "an image of {}, a skin condition.",
-            "{}.");
+public final class ZeroShotTopK {
+    /** DermLIP's eight skin templates, used when no {@code --zeroshot-templates} file is given. */
+    public static final List<String> DEFAULT_TEMPLATES =
+            io.github.dermlip.core.api.ZeroShotClassifier.DERMLIP_SKIN_TEMPLATES;
 
     private final List<String> classes;
     private final NDArray classEmbeddings;
 
-    private ZeroShotClassifier(List<String> classes, NDArray classEmbeddings) {
+    private ZeroShotTopK(List<String> classes, NDArray classEmbeddings) {
         this.classes = List.copyOf(classes);
         this.classEmbeddings = classEmbeddings;
     }
 
     /**
-     * Encodes the prompts of every class with the model's text tower (without gradients).
+     * Builds the class embeddings with core's {@link io.github.dermlip.core.api.ZeroShotClassifier} (the mean of
+     * each class's normalized prompt embeddings, renormalized), from the model as it is now.
      *
+     * @param config the model's architecture and preprocessing
      * @param manager owns the class embeddings [C, E]
      */
-    public static ZeroShotClassifier build(ClipModel model, ParameterStore store, TextTokenizer tokenizer,
+    public static ZeroShotTopK build(ClipModel model, OpenClipConfig config, TextTokenizer tokenizer,
             List<String> classes, List<String> templates, NDManager manager) {
-        NDList perClass = new NDList(classes.size());
-        try (NoGradScope noGrad = NoGradScope.enter()) {
-            for (String name : classes) {
-                List<String> prompts = new ArrayList<>(templates.size());
-                for (String template : templates) {
-                    prompts.add(template.replace("{}", name));
-                }
-                try (NDManager scratch = manager.newSubManager()) {
-                    TokenizedBatch tokens = tokenizer.encode(prompts);
-                    NDArray ids = scratch.create(tokens.flatIds(), new Shape(prompts.size(), tokens.contextLength()));
-                    NDArray embedding = normalize(normalize(model.encodeText(store, ids, false)).mean(new int[] {0}));
-                    embedding.attach(manager);
-                    perClass.add(embedding);
-                }
-            }
+        float[][] weights;
+        try (DermLip encoder = DermLip.fromModel(model, config, tokenizer, manager)) {
+            weights = encoder.zeroShotClassifier(classes, templates).classWeights();
         }
-        NDArray stacked = NDArrays.stack(perClass);
-        perClass.close();
-        return new ZeroShotClassifier(classes, stacked);
+        int dim = weights[0].length;
+        float[] flat = new float[weights.length * dim];
+        for (int c = 0; c < weights.length; c++) {
+            System.arraycopy(weights[c], 0, flat, c * dim, dim);
+        }
+        return new ZeroShotTopK(classes, manager.create(flat, new Shape(weights.length, dim)));
     }
 
     /** The class names, in index order. */
