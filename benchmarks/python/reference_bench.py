@@ -137,6 +137,7 @@ def bench_train(cfg, batch, steps, warmup):
     images = torch.randn(batch, 3, s, s, generator=gen)
     ids = fake_ids(batch, cfg["text_cfg"]["context_length"], cfg["text_cfg"]["vocab_size"], gen)
     rates, total, fwd_bwd, clip, optim = [], [], [], [], []
+    peak_before = bench_matmul(reps=5)
     for step in range(warmup + steps):
         t0 = time.perf_counter()
         opt.zero_grad(set_to_none=True)
@@ -162,6 +163,9 @@ def bench_train(cfg, batch, steps, warmup):
         "train_forward_backward_s": statistics.median(fwd_bwd),
         "train_clip_s": statistics.median(clip),
         "train_optimizer_s": statistics.median(optim),
+        "train_fastest_step_s": min(total),
+        "train_peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "train_matmul_gflops": max(peak_before, bench_matmul(reps=5)),
     }
 
 
@@ -254,7 +258,6 @@ def main():
     out = {"torch_version": torch.__version__, "threads": torch.get_num_threads()}
     if "train" in rows:
         out.update(bench_train(small, args.train_batch, args.steps, args.warmup))
-        out["train_peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if "image" in rows:
         out["image_per_s_small"] = bench_image(small, args.image_batch, args.repeats)
         out["image_per_s_large"] = bench_image(large, args.image_batch, 2)

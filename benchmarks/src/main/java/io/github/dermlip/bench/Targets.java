@@ -34,7 +34,7 @@ public final class Targets {
     private static TargetCheck atLeastTimesReference(Measurement m, double factor, String what) {
         String target = String.format(Locale.ROOT, "%s >= %.1fx PyTorch eager", what, factor);
         if (m == null || m.ratio() == null) {
-            return new TargetCheck(target, TargetCheck.Status.NOT_CHECKED, "no reference figure");
+            return new TargetCheck(target, TargetCheck.Status.NOT_CHECKED, m == null ? "row not run" : "no reference figure");
         }
         return new TargetCheck(target, m.ratio() >= factor ? TargetCheck.Status.MET : TargetCheck.Status.MISSED,
                 String.format(Locale.ROOT, "%.2fx", m.ratio()));
@@ -43,7 +43,7 @@ public final class Targets {
     private static TargetCheck atMostReference(Measurement m, String what) {
         String target = what + " <= PyTorch eager";
         if (m == null || m.reference() == null) {
-            return new TargetCheck(target, TargetCheck.Status.NOT_CHECKED, "no reference figure");
+            return new TargetCheck(target, TargetCheck.Status.NOT_CHECKED, m == null ? "row not run" : "no reference figure");
         }
         return new TargetCheck(target, m.ours() <= m.reference() ? TargetCheck.Status.MET : TargetCheck.Status.MISSED,
                 String.format(Locale.ROOT, "%.0f vs %.0f %s", m.ours(), m.reference(), m.unit()));

@@ -1,5 +1,7 @@
 package io.github.dermlip.bench;
 
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.ModelConfig;
@@ -8,7 +10,9 @@ import java.nio.file.Path;
 
 /**
  * The training-step row: {@link BenchTrainingStep} repeated on one fixed batch, timed step by step after a
- * warm-up, with the peak resident memory of the process at the end.
+ * warm-up, with the peak resident memory of the process at the end (read before anything else runs) and the fp32
+ * matmul peak measured in the same process right before and right after the steps, so that MFU divides by a
+ * peak taken under the same machine load.
  *
  * <p>Run through {@link #main} in a JVM of its own ({@link ForkedJvm}) so that the peak memory is that of
  * training alone; it prints its {@link TrainingResult} as one JSON line starting with {@link #RESULT_PREFIX}.
@@ -19,6 +23,8 @@ public final class TrainingBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SEED = 0;
+    private static final int MATMUL_SIZE = 2048;
+    private static final int MATMUL_REPEATS = 5;
 
     private TrainingBench() {}
 
@@ -34,6 +40,7 @@ public final class TrainingBench {
         float[] pixels = SyntheticInputs.pixels(batch, config.vision().imageSize(), SEED);
         long[] ids = SyntheticInputs.captionIds(batch, config.text().contextLength(), config.text().vocabSize(), SEED);
         StepTimes[] timed = new StepTimes[steps];
+        double peakBefore = matmulPeak();
         try (BenchTrainingStep training = new BenchTrainingStep(config, SEED)) {
             for (int i = -warmup; i < steps; i++) {
                 StepTimes times = training.run(pixels, ids, batch);
@@ -42,7 +49,14 @@ public final class TrainingBench {
                 }
             }
         }
-        return TrainingResult.of(batch, timed, ProcessMemory.peakResidentMib());
+        double peakRss = ProcessMemory.peakResidentMib();
+        return TrainingResult.of(batch, timed, peakRss, Math.max(peakBefore, matmulPeak()));
+    }
+
+    private static double matmulPeak() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return MatmulPeak.gflops(manager, MATMUL_SIZE, MATMUL_REPEATS);
+        }
     }
 
     /**
@@ -69,16 +83,23 @@ public final class TrainingBench {
         node.put("forward_backward_s", result.medianStep().forwardBackward());
         node.put("clip_s", result.medianStep().clip());
         node.put("optimizer_s", result.medianStep().optimizer());
+        node.put("fastest_step_s", result.fastestStep());
+        node.put("matmul_gflops", result.matmulPeakGflops());
         node.put("steps", result.steps());
         return node;
     }
 
     /** Reads a result written by {@link #toJson}. */
-    static TrainingResult fromJson(String json) throws java.io.IOException {
-        ObjectNode node = (ObjectNode) JSON.readTree(json);
+    static TrainingResult fromJson(String json) {
+        ObjectNode node;
+        try {
+            node = (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the forked training JVM printed a malformed result: " + json, e);
+        }
         StepTimes median = new StepTimes(node.get("step_s").asDouble(), node.get("forward_backward_s").asDouble(),
                 node.get("clip_s").asDouble(), node.get("optimizer_s").asDouble());
         return new TrainingResult(node.get("samples_per_s").asDouble(), node.get("peak_rss_mib").asDouble(), median,
-                node.get("steps").asInt());
+                node.get("fastest_step_s").asDouble(), node.get("steps").asInt(), node.get("matmul_gflops").asDouble());
     }
 }
