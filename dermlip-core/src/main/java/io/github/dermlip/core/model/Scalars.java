@@ -13,11 +13,11 @@ import ai.djl.ndarray.types.Shape;
  * the scalar in memory that libtorch allocates and reference-counts, which autograd keeps alive for as long as it
  * needs it.
  */
-final class Scalars {
+public final class Scalars {
     private Scalars() {}
 
     /** A 0-d array holding {@code value}, of the data type of {@code like}, owned by its manager. */
-    static NDArray of(float value, NDArray like) {
+    public static NDArray of(float value, NDArray like) {
         return like.getManager().full(new Shape(), value, like.getDataType());
     }
 }

@@ -2,6 +2,7 @@ package io.github.dermlip.train.loss;
 
 import ai.djl.ndarray.NDArray;
 import io.github.dermlip.core.model.ClipOutput;
+import io.github.dermlip.core.model.Scalars;
 
 /**
  * open_clip's {@code ClipLoss} on one device: the symmetric cross-entropy of the logits
@@ -18,6 +19,7 @@ public final class ClipLoss implements ContrastiveLoss {
         NDArray diagonal = image.getManager().eye((int) n);
         NDArray imageToText = logits.logSoftmax(1).mul(diagonal).sum();
         NDArray textToImage = logits.logSoftmax(0).mul(diagonal).sum();
-        return imageToText.add(textToImage).div(-2.0f * n);
+        NDArray sum = imageToText.add(textToImage);
+        return sum.div(Scalars.of(-2.0f * n, sum));
     }
 }

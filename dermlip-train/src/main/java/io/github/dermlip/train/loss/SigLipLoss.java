@@ -3,6 +3,7 @@ package io.github.dermlip.train.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import io.github.dermlip.core.model.ClipOutput;
+import io.github.dermlip.core.model.Scalars;
 
 /**
  * open_clip's {@code SigLipLoss} on one device: logits {@code exp(logit_scale) * I * T^T + logit_bias}, labels
@@ -22,6 +23,7 @@ public final class SigLipLoss implements ContrastiveLoss {
                 .add(output.logitBias());
         NDArray labels = image.getManager().eye((int) n).muli(2).subi(1);
         // -logsigmoid(x) = softplus(-x)
-        return Activation.softPlus(labels.mul(logits).neg()).sum().div(n);
+        NDArray total = Activation.softPlus(labels.mul(logits).neg()).sum();
+        return total.div(Scalars.of((float) n, total));
     }
 }

@@ -190,6 +190,7 @@ class BatchLoaderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void closeEndsEveryThreadEvenWithATrainingThreadWaiting() throws Exception {
         ManifestSource source = goodManifest(40);
         CountDownLatch never = new CountDownLatch(1);
