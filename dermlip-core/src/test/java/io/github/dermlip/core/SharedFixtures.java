@@ -43,6 +43,33 @@ public final class SharedFixtures {
         return require(root().resolve("fixtures").resolve(file));
     }
 
+    /** A float tensor [rows, width] of a fixture model's {@code expected.safetensors}, as rows. */
+    public static float[][] expectedRows(String fixture, String name) throws java.io.IOException {
+        io.github.dermlip.core.io.TensorData t = io.github.dermlip.core.io.StateDict
+                .read(openClipModel(fixture).resolve("expected.safetensors")).get(name);
+        int rows = (int) t.shape()[0];
+        int width = (int) t.shape()[1];
+        float[] flat = t.floats();
+        float[][] out = new float[rows][width];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * width, out[r], 0, width);
+        }
+        return out;
+    }
+
+    /** Cosine similarity of two vectors, accumulated in double precision. */
+    public static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+
     private static Path require(Path p) {
         if (!Files.exists(p)) {
             throw new AssertionError("Missing reference data: " + p);

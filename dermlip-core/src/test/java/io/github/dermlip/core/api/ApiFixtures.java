@@ -3,8 +3,6 @@ package io.github.dermlip.core.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.core.SharedFixtures;
-import io.github.dermlip.core.io.StateDict;
-import io.github.dermlip.core.io.TensorData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +19,14 @@ final class ApiFixtures {
 
     static Path dir(String fixture) {
         return SharedFixtures.openClipModel(fixture);
+    }
+
+    static float[][] expectedRows(String fixture, String name) throws IOException {
+        return SharedFixtures.expectedRows(fixture, name);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        return SharedFixtures.cosine(a, b);
     }
 
     static DermLipOptions options() {
@@ -42,19 +48,6 @@ final class ApiFixtures {
         return text.lines().toList();
     }
 
-    /** An expected tensor [rows, width] as rows. */
-    static float[][] expectedRows(String fixture, String name) throws IOException {
-        TensorData t = StateDict.read(dir(fixture).resolve("expected.safetensors")).get(name);
-        int rows = (int) t.shape()[0];
-        int width = (int) t.shape()[1];
-        float[] flat = t.floats();
-        float[][] out = new float[rows][width];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * width, out[r], 0, width);
-        }
-        return out;
-    }
-
     static double maxAbsDiff(float[][] a, float[][] b) {
         if (a.length != b.length) {
             throw new AssertionError(a.length + " rows, expected " + b.length);
@@ -71,15 +64,4 @@ final class ApiFixtures {
         return max;
     }
 
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
-    }
 }

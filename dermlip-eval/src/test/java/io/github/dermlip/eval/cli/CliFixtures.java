@@ -24,6 +24,14 @@ final class CliFixtures {
         return SharedFixtures.openClipModel(fixture);
     }
 
+    static float[][] expectedRows(String fixture, String name) throws IOException {
+        return SharedFixtures.expectedRows(fixture, name);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        return SharedFixtures.cosine(a, b);
+    }
+
     static String vocab() {
         return SharedFixtures.bpeVocab().toString();
     }
@@ -38,30 +46,6 @@ final class CliFixtures {
 
     static TensorData expected(String fixture, String name) throws IOException {
         return StateDict.read(dir(fixture).resolve("expected.safetensors")).get(name);
-    }
-
-    /** An expected float tensor [rows, width] as rows. */
-    static float[][] expectedRows(String fixture, String name) throws IOException {
-        TensorData t = expected(fixture, name);
-        int rows = (int) t.shape()[0];
-        int width = (int) t.shape()[1];
-        float[][] out = new float[rows][width];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(t.floats(), r * width, out[r], 0, width);
-        }
-        return out;
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     /** The outcome of one command-line run. */
