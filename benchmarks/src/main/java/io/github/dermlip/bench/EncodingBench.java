@@ -22,21 +22,7 @@ public final class EncodingBench {
         int size = config.vision().imageSize();
         float[] pixels = SyntheticInputs.pixels(batch, size, SEED);
         Shape shape = new Shape(batch, 3, size, size);
-        try (NDManager root = NDManager.newBaseManager(); NoGradScope noGrad = NoGradScope.enter()) {
-            Engine.getInstance().setRandomSeed((int) SEED);
-            ClipModel model = ClipModel.create(config, root);
-            double[] rates = new double[repeats];
-            for (int i = -1; i < repeats; i++) {
-                long start = System.nanoTime();
-                try (NDManager scope = root.newSubManager()) {
-                    model.encodeImage(scope.create(pixels, shape));
-                }
-                if (i >= 0) {
-                    rates[i] = batch / ((System.nanoTime() - start) / 1e9);
-                }
-            }
-            return Medians.of(rates);
-        }
+        return medianRate(config, batch, repeats, (model, scope) -> model.encodeImage(scope.create(pixels, shape)));
     }
 
     /** Captions per second of the text tower of a randomly initialized {@code config} on batches of {@code batch}. */
@@ -44,6 +30,12 @@ public final class EncodingBench {
         int context = config.text().contextLength();
         long[] ids = SyntheticInputs.captionIds(batch, context, config.text().vocabSize(), SEED);
         Shape shape = new Shape(batch, context);
+        return medianRate(config, batch, repeats, (model, scope) -> model.encodeText(scope.create(ids, shape)));
+    }
+
+    /** Median items per second of {@code encode} on one batch, after one untimed warm-up call. */
+    private static double medianRate(ModelConfig config, int batch, int repeats,
+            java.util.function.BiConsumer<ClipModel, NDManager> encode) {
         try (NDManager root = NDManager.newBaseManager(); NoGradScope noGrad = NoGradScope.enter()) {
             Engine.getInstance().setRandomSeed((int) SEED);
             ClipModel model = ClipModel.create(config, root);
@@ -51,7 +43,7 @@ public final class EncodingBench {
             for (int i = -1; i < repeats; i++) {
                 long start = System.nanoTime();
                 try (NDManager scope = root.newSubManager()) {
-                    model.encodeText(scope.create(ids, shape));
+                    encode.accept(model, scope);
                 }
                 if (i >= 0) {
                     rates[i] = batch / ((System.nanoTime() - start) / 1e9);

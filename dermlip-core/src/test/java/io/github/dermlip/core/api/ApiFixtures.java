@@ -21,14 +21,6 @@ final class ApiFixtures {
         return SharedFixtures.openClipModel(fixture);
     }
 
-    static float[][] expectedRows(String fixture, String name) throws IOException {
-        return SharedFixtures.expectedRows(fixture, name);
-    }
-
-    static double cosine(float[] a, float[] b) {
-        return SharedFixtures.cosine(a, b);
-    }
-
     static DermLipOptions options() {
         return DermLipOptions.defaults().withVocabulary(SharedFixtures.bpeVocab());
     }

@@ -48,12 +48,12 @@ class DermLipTest {
             float[][] texts = lip.encodeTexts(ApiFixtures.captions(fixture), false);
             float[][] images = lip.encodeImages(ApiFixtures.images(fixture), false);
 
-            double textError = ApiFixtures.maxAbsDiff(texts, ApiFixtures.expectedRows(fixture, "text_embeds"));
-            float[][] expectedImages = ApiFixtures.expectedRows(fixture, "image_embeds");
+            double textError = ApiFixtures.maxAbsDiff(texts, SharedFixtures.expectedRows(fixture, "text_embeds"));
+            float[][] expectedImages = SharedFixtures.expectedRows(fixture, "image_embeds");
             assertEquals(expectedImages.length, images.length);
             double minCosine = 1;
             for (int i = 0; i < images.length; i++) {
-                minCosine = Math.min(minCosine, ApiFixtures.cosine(images[i], expectedImages[i]));
+                minCosine = Math.min(minCosine, SharedFixtures.cosine(images[i], expectedImages[i]));
             }
             System.out.printf("DermLip %s (%s): text max abs error %.3g, image 1 - min cosine %.3g, image max abs"
                     + " error %.3g%n", fixture, weightsFile, textError, 1 - minCosine,
@@ -85,7 +85,7 @@ class DermLipTest {
                     norm += v * v;
                 }
                 assertEquals(1.0, Math.sqrt(norm), 1e-6);
-                assertEquals(1.0, ApiFixtures.cosine(raw[i], unit[i]), 1e-6);
+                assertEquals(1.0, SharedFixtures.cosine(raw[i], unit[i]), 1e-6);
             }
             assertEquals(0, lip.encodeTexts(List.of(), true).length);
             assertEquals(0, lip.encodeImages(List.of(), true).length);

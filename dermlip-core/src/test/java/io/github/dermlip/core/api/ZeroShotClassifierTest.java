@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.modality.Classifications;
+import io.github.dermlip.core.SharedFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class ZeroShotClassifierTest {
     @Test
     void probabilitiesAgreeWithAnIndependentReference() throws Exception {
         ZeroShotClassifier classifier = lip.zeroShotClassifier(CLASSES, TEMPLATES);
-        float[][] images = ApiFixtures.expectedRows(ApiFixtures.GELU, "image_embeds");
+        float[][] images = SharedFixtures.expectedRows(ApiFixtures.GELU, "image_embeds");
         double[][] referenceLogits = referenceLogits(images);
         double[][] reference = softmax(referenceLogits);
 

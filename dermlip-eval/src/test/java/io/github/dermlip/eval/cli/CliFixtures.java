@@ -24,14 +24,6 @@ final class CliFixtures {
         return SharedFixtures.openClipModel(fixture);
     }
 
-    static float[][] expectedRows(String fixture, String name) throws IOException {
-        return SharedFixtures.expectedRows(fixture, name);
-    }
-
-    static double cosine(float[] a, float[] b) {
-        return SharedFixtures.cosine(a, b);
-    }
-
     static String vocab() {
         return SharedFixtures.bpeVocab().toString();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.eval.probe.Npy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class EmbedCommandTest {
         assertEquals(expectedOrder.stream().sorted().toList(), order, "image files in name order, non-images skipped");
 
         float[][] texts = Npy.readFloat32(out.resolve(EmbedCommand.TEXT_EMBEDDINGS));
-        float[][] expectedTexts = CliFixtures.expectedRows(fixture, "text_embeds");
+        float[][] expectedTexts = SharedFixtures.expectedRows(fixture, "text_embeds");
         assertEquals(expectedTexts.length, texts.length, "one row per caption line, the empty one included");
         double textError = 0;
         for (int r = 0; r < texts.length; r++) {
@@ -60,12 +61,12 @@ class EmbedCommandTest {
         }
 
         float[][] images = Npy.readFloat32(out.resolve(EmbedCommand.IMAGE_EMBEDDINGS));
-        float[][] expectedImages = CliFixtures.expectedRows(fixture, "image_embeds");
+        float[][] expectedImages = SharedFixtures.expectedRows(fixture, "image_embeds");
         assertEquals(expectedImages.length, images.length);
         double minCosine = 1;
         for (int e = 0; e < expectedOrder.size(); e++) {
             int row = order.indexOf(expectedOrder.get(e));
-            minCosine = Math.min(minCosine, CliFixtures.cosine(images[row], expectedImages[e]));
+            minCosine = Math.min(minCosine, SharedFixtures.cosine(images[row], expectedImages[e]));
         }
         System.out.printf("embed %s (%s): text_embeds max abs error %.3g, image_embeds 1 - min cosine %.3g%n",
                 fixture, weights, textError, 1 - minCosine);
