@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import java.util.Map;
  * {@code collections.OrderedDict}, {@code torch._utils._rebuild_tensor_v2},
  * {@code torch._utils._rebuild_parameter} and the typed storage classes {@code torch.FloatStorage} etc.;
  * any other global, and any opcode outside the supported set, is refused with its name and offset.
+ *
+ * <p>What it builds is bounded by an {@link UnpicklerBudget}: values pushed, container sizes, nesting depth,
+ * memo slots and string bytes, so a small hostile pickle fails fast instead of exhausting the heap.
  */
 final class RestrictedUnpickler {
     /** A Python tuple; its items may include {@code null} (None). */
@@ -52,20 +56,27 @@ final class RestrictedUnpickler {
     private final List<Integer> marks = new ArrayList<>();
     private final Map<Long, Object> memo = new HashMap<>();
     private final Map<String, TorchStorageRef> storages = new HashMap<>();
+    private final UnpicklerBudget budget;
+    /** Nesting depth of each container built so far (an empty one is 1); scalars are absent and count as 0. */
+    private final Map<Object, Integer> depths = new IdentityHashMap<>();
+    private long pushed;
+    private long stringBytes;
 
-    private RestrictedUnpickler(String source, byte[] data) {
+    private RestrictedUnpickler(String source, byte[] data, UnpicklerBudget budget) {
         this.source = source;
         this.data = data;
+        this.budget = budget;
     }
 
     /**
      * Decodes one pickle.
      *
      * @param source names the file in error messages
+     * @param budget what the pickle may build before it is refused
      * @return the pickled object (for a state dict, a {@link Map})
      */
-    static Object load(String source, byte[] pickle) throws CheckpointFormatException {
-        return new RestrictedUnpickler(source, pickle).run();
+    static Object load(String source, byte[] pickle, UnpicklerBudget budget) throws CheckpointFormatException {
+        return new RestrictedUnpickler(source, pickle, budget).run();
     }
 
     private Object run() throws CheckpointFormatException {
@@ -76,10 +87,10 @@ final class RestrictedUnpickler {
                 case 0x80: protocol(); break;                         // PROTO
                 case 0x95: frame(); break;                            // FRAME
                 case '.': return stop();                              // STOP
-                case '}': push(new LinkedHashMap<Object, Object>()); break; // EMPTY_DICT
-                case ']': push(new ArrayList<Object>()); break;       // EMPTY_LIST
-                case ')': push(new PyTuple(new ArrayList<>())); break; // EMPTY_TUPLE
-                case '(': marks.add(stack.size()); break;             // MARK
+                case '}': pushContainer(new LinkedHashMap<Object, Object>()); break; // EMPTY_DICT
+                case ']': pushContainer(new ArrayList<Object>()); break; // EMPTY_LIST
+                case ')': pushContainer(new PyTuple(new ArrayList<>())); break; // EMPTY_TUPLE
+                case '(': mark(); break;                              // MARK
                 case 'X': push(utf8(length(4))); break;               // BINUNICODE
                 case 0x8c: push(utf8(length(1))); break;              // SHORT_BINUNICODE
                 case 0x8d: push(utf8(length(8))); break;              // BINUNICODE8
@@ -91,13 +102,13 @@ final class RestrictedUnpickler {
                 case 0x88: push(Boolean.TRUE); break;                 // NEWTRUE
                 case 0x89: push(Boolean.FALSE); break;                // NEWFALSE
                 case 'N': push(null); break;                          // NONE
-                case 't': push(new PyTuple(popToMark())); break;      // TUPLE
+                case 't': pushTuple(popToMark()); break;              // TUPLE
                 case 0x85: tuple(1); break;                           // TUPLE1
                 case 0x86: tuple(2); break;                           // TUPLE2
                 case 0x87: tuple(3); break;                           // TUPLE3
-                case 'q': memo.put(littleEndian(1, false), peek()); break; // BINPUT
-                case 'r': memo.put(littleEndian(4, false), peek()); break; // LONG_BINPUT
-                case 0x94: memo.put((long) memo.size(), peek()); break; // MEMOIZE
+                case 'q': memoPut(littleEndian(1, false)); break;     // BINPUT
+                case 'r': memoPut(littleEndian(4, false)); break;     // LONG_BINPUT
+                case 0x94: memoPut(memo.size()); break;               // MEMOIZE
                 case 'h': push(memoGet(littleEndian(1, false))); break; // BINGET
                 case 'j': push(memoGet(littleEndian(4, false))); break; // LONG_BINGET
                 case 's': setItem(); break;                           // SETITEM
@@ -146,7 +157,19 @@ final class RestrictedUnpickler {
         List<Object> top = stack.subList(stack.size() - n, stack.size());
         List<Object> items = new ArrayList<>(top);
         top.clear();
-        push(new PyTuple(items));
+        pushTuple(items);
+    }
+
+    private void pushTuple(List<Object> items) throws CheckpointFormatException {
+        PyTuple tuple = new PyTuple(items);
+        requireItems("tuple", items.size());
+        int depth = 1;
+        for (Object item : items) {
+            depth = Math.max(depth, 1 + depthOf(item));
+        }
+        requireDepth(depth);
+        depths.put(tuple, depth);
+        push(tuple);
     }
 
     private void setItem() throws CheckpointFormatException {
@@ -161,6 +184,7 @@ final class RestrictedUnpickler {
             throw error("SETITEMS with an odd number (" + items.size() + ") of keys and values");
         }
         Map<Object, Object> dict = dictOnTop("SETITEMS");
+        requireItems("dict", 2L * dict.size() + items.size());
         for (int i = 0; i < items.size(); i += 2) {
             putItem(dict, items.get(i), items.get(i + 1));
         }
@@ -168,12 +192,20 @@ final class RestrictedUnpickler {
 
     private void append() throws CheckpointFormatException {
         Object value = pop();
-        listOnTop("APPEND").add(value);
+        List<Object> list = listOnTop("APPEND");
+        requireItems("list", list.size() + 1L);
+        nest(list, value);
+        list.add(value);
     }
 
     private void appends() throws CheckpointFormatException {
         List<Object> items = popToMark();
-        listOnTop("APPENDS").addAll(items);
+        List<Object> list = listOnTop("APPENDS");
+        requireItems("list", (long) list.size() + items.size());
+        for (Object item : items) {
+            nest(list, item);
+        }
+        list.addAll(items);
     }
 
     private void stackGlobal() throws CheckpointFormatException {
@@ -216,7 +248,7 @@ final class RestrictedUnpickler {
                 if (!a.isEmpty()) {
                     throw error(ORDERED_DICT + " called with " + a.size() + " arguments; only OrderedDict() is accepted");
                 }
-                push(new LinkedHashMap<Object, Object>());
+                pushContainer(new LinkedHashMap<Object, Object>());
                 break;
             case REBUILD_TENSOR:
                 push(rebuildTensor(a));
@@ -331,6 +363,8 @@ final class RestrictedUnpickler {
                 || key instanceof Double || key instanceof Boolean)) {
             throw error("dict key of type " + typeName(key) + " is not supported (only str, int, float, bool, None)");
         }
+        requireItems("dict", 2L * dict.size() + 2);
+        nest(dict, value);
         dict.put(key, value);
     }
 
@@ -359,8 +393,58 @@ final class RestrictedUnpickler {
         return memo.get(key);
     }
 
-    private void push(Object o) {
+    private void push(Object o) throws CheckpointFormatException {
+        if (++pushed > budget.maxValues()) {
+            throw overBudget("pushes more than " + budget.maxValues() + " values");
+        }
         stack.add(o);
+    }
+
+    private void pushContainer(Object container) throws CheckpointFormatException {
+        depths.put(container, 1);
+        push(container);
+    }
+
+    private void mark() throws CheckpointFormatException {
+        if (++pushed > budget.maxValues()) {
+            throw overBudget("pushes more than " + budget.maxValues() + " values and marks");
+        }
+        marks.add(stack.size());
+    }
+
+    private void memoPut(long slot) throws CheckpointFormatException {
+        Object value = peek();
+        memo.put(slot, value);
+        if (memo.size() > budget.maxMemoEntries()) {
+            throw overBudget("writes more than " + budget.maxMemoEntries() + " memo slots");
+        }
+    }
+
+    private int depthOf(Object value) {
+        return value == null ? 0 : depths.getOrDefault(value, 0);
+    }
+
+    /** Records that {@code item} now lies inside {@code container}, which is at least one level deeper. */
+    private void nest(Object container, Object item) throws CheckpointFormatException {
+        int depth = Math.max(depthOf(container), 1 + depthOf(item));
+        requireDepth(depth);
+        depths.put(container, depth);
+    }
+
+    private void requireDepth(int depth) throws CheckpointFormatException {
+        if (depth > budget.maxDepth()) {
+            throw overBudget("nests containers more than " + budget.maxDepth() + " levels deep");
+        }
+    }
+
+    private void requireItems(String kind, long items) throws CheckpointFormatException {
+        if (items > budget.maxContainerItems()) {
+            throw overBudget("builds a " + kind + " of more than " + budget.maxContainerItems() + " items");
+        }
+    }
+
+    private CheckpointFormatException overBudget(String what) {
+        return error("pickle " + what + ", more than an archive of its size can honestly hold (a pickle bomb?)");
     }
 
     private int currentMarkFloor() {
@@ -442,6 +526,10 @@ final class RestrictedUnpickler {
     }
 
     private String utf8(int n) throws CheckpointFormatException {
+        stringBytes += n;
+        if (stringBytes > budget.maxStringBytes()) {
+            throw overBudget("decodes more than " + budget.maxStringBytes() + " bytes of strings");
+        }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

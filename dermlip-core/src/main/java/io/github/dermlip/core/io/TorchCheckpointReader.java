@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +33,8 @@ import java.util.zip.ZipFile;
  * <p>Zip safety: at most {@link #MAX_ENTRIES} entries; {@code data.pkl} at most {@link #MAX_PICKLE_BYTES};
  * each storage entry must declare exactly the bytes its pickled storage needs, may not claim a compression
  * ratio deflate cannot reach, and is read only up to that size (one byte more is an error), so a zip bomb is
- * never inflated beyond what the pickle claims. CRCs are verified. Only storages of the returned tensors are read.
+ * never inflated beyond what the pickle claims. CRCs are verified, {@code data.pkl}'s included. Only storages of
+ * the returned tensors are read. What the pickle may build is bounded by the archive's size ({@link UnpicklerBudget}).
  */
 public final class TorchCheckpointReader {
     /** Most zip entries accepted. */
@@ -67,7 +69,8 @@ public final class TorchCheckpointReader {
             ByteOrder order = byteOrder(source, zip, archive);
             TorchCheckpointReader reader = new TorchCheckpointReader(source, zip, archive, order);
             byte[] pickle = reader.readPickle();
-            Map<String, TorchTensorRef> refs = reader.selectTensors(RestrictedUnpickler.load(source, pickle));
+            UnpicklerBudget budget = UnpicklerBudget.forArchive(Files.size(file));
+            Map<String, TorchTensorRef> refs = reader.selectTensors(RestrictedUnpickler.load(source, pickle, budget));
             return new StateDict(file, reader.materialize(refs), Map.of());
         } catch (CheckpointFormatException | FileSystemException | FileNotFoundException e) {
             throw e;
@@ -121,13 +124,23 @@ public final class TorchCheckpointReader {
             throw new CheckpointFormatException(source, name + " declares " + entry.getSize()
                     + " bytes, more than the limit of " + MAX_PICKLE_BYTES);
         }
-        try (InputStream in = zip.getInputStream(entry)) {
+        CRC32 crc = new CRC32();
+        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
             byte[] bytes = in.readNBytes(MAX_PICKLE_BYTES + 1);
             if (bytes.length > MAX_PICKLE_BYTES) {
                 throw new CheckpointFormatException(source, name + " inflates to more than the limit of "
                         + MAX_PICKLE_BYTES + " bytes");
             }
+            requireCrc(entry, crc, name);
             return bytes;
+        }
+    }
+
+    /** A flipped bit in a stored entry would otherwise go unnoticed: only deflate checks nothing for stored data. */
+    private void requireCrc(ZipEntry entry, CRC32 crc, String what) throws CheckpointFormatException {
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new CheckpointFormatException(source, what + ": CRC-32 " + Long.toHexString(crc.getValue())
+                    + " does not match the zip's " + Long.toHexString(entry.getCrc()) + " (corrupt file)");
         }
     }
 
@@ -244,10 +257,7 @@ public final class TorchCheckpointReader {
                 throw new CheckpointFormatException(source, what + ": zip entry inflates to more than the "
                         + expected + " bytes the pickle claims (zip bomb or corrupt entry); stopped reading");
             }
-            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-                throw new CheckpointFormatException(source, what + ": CRC-32 " + Long.toHexString(crc.getValue())
-                        + " does not match the zip's " + Long.toHexString(entry.getCrc()) + " (corrupt file)");
-            }
+            requireCrc(entry, crc, what);
             return values;
         }
     }

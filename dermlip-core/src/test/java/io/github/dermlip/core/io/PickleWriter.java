@@ -20,6 +20,23 @@ final class PickleWriter {
         return this;
     }
 
+    /** {@code opcode} written {@code count} times. */
+    PickleWriter repeat(int count, int opcode) {
+        for (int i = 0; i < count; i++) {
+            out.write(opcode);
+        }
+        return this;
+    }
+
+    /** {@code opcode} and its one argument byte, written {@code count} times. */
+    PickleWriter repeatPair(int count, int opcode, int argument) {
+        for (int i = 0; i < count; i++) {
+            out.write(opcode);
+            out.write(argument);
+        }
+        return this;
+    }
+
     PickleWriter raw(byte[] b) {
         out.writeBytes(b);
         return this;

@@ -165,6 +165,33 @@ class TorchCheckpointMalformedTest {
     }
 
     @Test
+    void aFlippedBitInsideDataPklFailsItsCrc() throws IOException {
+        byte[] pickle = validPickle();
+        byte[] flipped = pickle.clone();
+        int stride = indexOf(pickle, new byte[] {'(', 'K', 1, 't'}) + 2;
+        flipped[stride] = 0; // stride (1,) becomes (0,): a valid pickle that reads element 0 twice
+        Path honest = tmp.resolve("stride0.bin");
+        Files.write(honest, TorchZip.checkpoint(flipped, Map.of("0", TorchZip.f32(1, 2))));
+        assertEquals(1f, StateDict.read(honest).get("w").floats()[1], "the flip alone is not an error");
+        byte[] corrupt = new ZipBytes().raw("archive/data.pkl", false, flipped, flipped.length, ZipBytes.crc(pickle))
+                .stored("archive/data/0", TorchZip.f32(1, 2)).toByteArray();
+        rejects(corrupt, "archive/data.pkl: CRC-32", "corrupt file");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    @Test
     void storagesBeyondTheHeapAreRefusedBeforeAllocating() throws IOException {
         long numel = Limits.MAX_ARRAY_ELEMENTS;
         assertTrue(Runtime.getRuntime().maxMemory() < numel * Long.BYTES, "test JVM heap must be below 17 GB");
