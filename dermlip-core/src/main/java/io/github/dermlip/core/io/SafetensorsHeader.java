@@ -1,5 +1,6 @@
 package io.github.dermlip.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,7 +35,10 @@ final class SafetensorsHeader {
     static final int PREFIX_BYTES = 8;
     static final String METADATA_KEY = "__metadata__";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Tensor names are not interned: a hostile header of a million names would spend seconds in String.intern. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+            .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

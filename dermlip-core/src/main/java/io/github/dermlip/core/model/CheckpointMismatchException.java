@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A state dict that does not fit the model: every missing key, unexpected key and shape (or type) mismatch is
- * listed by name, and the message names the checkpoint file.
+ * kept by name (the message names the checkpoint file and lists the first {@value #LISTED} of each kind).
  */
 public class CheckpointMismatchException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
@@ -43,18 +43,33 @@ public class CheckpointMismatchException extends IllegalArgumentException {
         return mismatched;
     }
 
+    /** A hostile checkpoint may hold millions of keys: the message lists this many of each kind and counts the rest. */
+    static final int LISTED = 20;
+
+    private static String firstFew(List<String> keys) {
+        if (keys.size() <= LISTED) {
+            return keys.toString();
+        }
+        String shown = keys.subList(0, LISTED).toString();
+        return shown.substring(0, shown.length() - 1) + ", and " + (keys.size() - LISTED) + " more]";
+    }
+
     private static String message(String source, List<String> missing, List<String> unexpected,
             Map<String, String> mismatched, String hint) {
         StringBuilder sb = new StringBuilder(source).append(": checkpoint does not match the model");
         if (!missing.isEmpty()) {
-            sb.append("; ").append(missing.size()).append(" missing keys: ").append(missing);
+            sb.append("; ").append(missing.size()).append(" missing keys: ").append(firstFew(missing));
         }
         if (!unexpected.isEmpty()) {
-            sb.append("; ").append(unexpected.size()).append(" unexpected keys: ").append(unexpected);
+            sb.append("; ").append(unexpected.size()).append(" unexpected keys: ").append(firstFew(unexpected));
         }
         if (!mismatched.isEmpty()) {
             sb.append("; ").append(mismatched.size()).append(" mismatched arrays: ");
-            mismatched.forEach((key, what) -> sb.append(key).append(" (").append(what).append(") "));
+            mismatched.entrySet().stream().limit(LISTED)
+                    .forEach(e -> sb.append(e.getKey()).append(" (").append(e.getValue()).append(") "));
+            if (mismatched.size() > LISTED) {
+                sb.append("and ").append(mismatched.size() - LISTED).append(" more ");
+            }
         }
         if (!hint.isEmpty()) {
             sb.append("; ").append(hint);
