@@ -1,6 +1,8 @@
 package io.github.dermlip.core.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,10 +24,14 @@ import java.util.Set;
  * as in open_clip's {@code model_configs/*.json}. A field this library does not implement is refused by
  * name when it asks for something other than the plain ViT/causal-text CLIP (for example
  * {@code timm_model_name}, {@code hf_model_name}, or {@code layers} given as a list for a ResNet); a field
- * that open_clip itself does not know is refused too. Every error names the source and the field path.
+ * that open_clip itself does not know is refused too. Duplicate keys and anything after the JSON object are
+ * refused, and every size is checked ({@link ConfigChecks}) before a config record exists. Every error names the
+ * source, the field path and the value read.
  */
 public final class OpenClipConfigReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Fields that may appear, each only with the value that means "the plain architecture". */
     private static final Map<String, Set<String>> NEUTRAL = Map.of(
@@ -38,9 +44,11 @@ public final class OpenClipConfigReader {
                     "norm_kwargs", "proj_type", "tokenizer_kwargs", "attn_mask", "final_ln_after_pool", "text_mask"));
 
     private final String source;
+    private final ConfigChecks checks;
 
     private OpenClipConfigReader(String source) {
         this.source = source;
+        this.checks = new ConfigChecks(source);
     }
 
     /** Reads a hub {@code open_clip_config.json} (or a bare model config) from a file. */
@@ -82,7 +90,9 @@ public final class OpenClipConfigReader {
         try {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source + ": malformed JSON: " + e.getOriginalMessage());
+            String at = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ConfigException(source + ": malformed JSON: " + e.getOriginalMessage() + at);
         }
         return new OpenClipConfigReader(source).parseRoot(root);
     }
@@ -169,7 +179,7 @@ public final class OpenClipConfigReader {
             throw error(join(path, "cast_dtype"), "is not supported (weights are converted to float32 on load)");
         }
         // nonscalar_logit_scale needs no setting here: the checkpoint loader accepts 0-d and 1-d logit_scale.
-        int embedDim = intField(node, path, "embed_dim", null);
+        int embedDim = checks.atLeast(join(path, "embed_dim"), intField(node, path, "embed_dim", null), 1);
         boolean quickGelu = boolField(node, path, "quick_gelu", false);
         boolean customText = boolField(node, path, "custom_text", false);
         double scale = doubleField(node, path, "init_logit_scale", ModelConfig.DEFAULT_LOGIT_SCALE);
@@ -177,6 +187,8 @@ public final class OpenClipConfigReader {
                 ? doubleField(node, path, "init_logit_bias", 0.0) : null;
         VisionConfig vision = parseVision(required(node, path, "vision_cfg"), join(path, "vision_cfg"));
         TextConfig text = parseText(required(node, path, "text_cfg"), join(path, "text_cfg"));
+        checks.fitsOneArray(join(path, "embed_dim"), embedDim, "the image projection", vision.width(), embedDim);
+        checks.fitsOneArray(join(path, "embed_dim"), embedDim, "the text projection", text.width(), embedDim);
         try {
             return new ModelConfig(embedDim, quickGelu, customText, scale, bias, vision, text);
         } catch (ConfigException e) {
@@ -192,11 +204,24 @@ public final class OpenClipConfigReader {
         if (layers.isArray()) {
             throw error(join(path, "layers"), "is a list (a ModifiedResNet image tower), which is not supported; only ViT towers are");
         }
-        int width = intField(node, path, "width", 768);
+        String imageField = join(path, "image_size");
+        int imageSize = checks.atLeast(imageField, intField(node, path, "image_size", 224), 1);
+        checks.fitsOneArray(imageField, imageSize, "an input image", 3L * imageSize, imageSize);
+        int patchSize = checks.atLeast(join(path, "patch_size"), intField(node, path, "patch_size", 16), 1);
+        checks.divisible(imageField, imageSize, "patch_size", patchSize);
+        String widthField = join(path, "width");
+        int width = checks.atLeast(widthField, intField(node, path, "width", 768), 1);
+        int layerCount = checks.layers(join(path, "layers"), intField(node, path, "layers", null));
+        int headWidth = checks.atLeast(join(path, "head_width"), intField(node, path, "head_width", 64), 1);
+        checks.divisible(widthField, width, "head_width", headWidth);
+        long grid = imageSize / patchSize;
+        checks.fitsOneArray(widthField, width, "the patch embedding", width, 3L * patchSize * patchSize);
+        checks.fitsOneArray(widthField, width, "the positional embedding", grid * grid + 1, width);
+        checks.fitsOneArray(widthField, width, "the attention projection", 3L * width, width);
+        double mlpRatio = doubleField(node, path, "mlp_ratio", 4.0);
+        checks.mlpWidth(join(path, "mlp_ratio"), mlpRatio, width);
         try {
-            return new VisionConfig(intField(node, path, "image_size", 224), intField(node, path, "patch_size", 16), width,
-                    intField(node, path, "layers", null), intField(node, path, "head_width", 64),
-                    doubleField(node, path, "mlp_ratio", 4.0));
+            return new VisionConfig(imageSize, patchSize, width, layerCount, headWidth, mlpRatio);
         } catch (ConfigException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -209,10 +234,23 @@ public final class OpenClipConfigReader {
         checkExtras(node, path, known, "text_cfg");
         String hfTok = node.has("hf_tokenizer_name") && !node.get("hf_tokenizer_name").isNull()
                 ? stringField(node, path, "hf_tokenizer_name", null) : null;
+        String contextField = join(path, "context_length");
+        int context = checks.atLeast(contextField, intField(node, path, "context_length", 77), 2);
+        String vocabField = join(path, "vocab_size");
+        int vocab = checks.atLeast(vocabField, intField(node, path, "vocab_size", 49408), 1);
+        String widthField = join(path, "width");
+        int width = checks.atLeast(widthField, intField(node, path, "width", 512), 1);
+        int heads = checks.atLeast(join(path, "heads"), intField(node, path, "heads", 8), 1);
+        int layers = checks.layers(join(path, "layers"), intField(node, path, "layers", 12));
+        checks.divisible(widthField, width, "heads", heads);
+        checks.fitsOneArray(contextField, context, "the causal attention mask", context, context);
+        checks.fitsOneArray(contextField, context, "the positional embedding", context, width);
+        checks.fitsOneArray(vocabField, vocab, "the token embedding", vocab, width);
+        checks.fitsOneArray(widthField, width, "the attention projection", 3L * width, width);
+        double mlpRatio = doubleField(node, path, "mlp_ratio", 4.0);
+        checks.mlpWidth(join(path, "mlp_ratio"), mlpRatio, width);
         try {
-            return new TextConfig(intField(node, path, "context_length", 77), intField(node, path, "vocab_size", 49408),
-                    intField(node, path, "width", 512), intField(node, path, "heads", 8), intField(node, path, "layers", 12),
-                    doubleField(node, path, "mlp_ratio", 4.0), hfTok);
+            return new TextConfig(context, vocab, width, heads, layers, mlpRatio, hfTok);
         } catch (ConfigException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
@@ -236,8 +274,13 @@ public final class OpenClipConfigReader {
                 size = intField(node, path, "size", imageSize);
             }
         }
+        if (size != imageSize) {
+            throw error(join(path, "size"), "= " + size + " differs from the model's vision_cfg.image_size = " + imageSize);
+        }
         List<Double> mean = doubleList(node, path, "mean", PreprocessConfig.OPENAI_MEAN);
         List<Double> std = doubleList(node, path, "std", PreprocessConfig.OPENAI_STD);
+        checks.channelStatistics(join(path, "mean"), mean, false);
+        checks.channelStatistics(join(path, "std"), std, true);
         String interp = stringField(node, path, "interpolation", "bicubic");
         String mode = stringField(node, path, "resize_mode", "shortest");
         PreprocessConfig.Interpolation interpolation;
@@ -253,6 +296,7 @@ public final class OpenClipConfigReader {
             throw error(join(path, "resize_mode"), "must be \"shortest\", \"longest\" or \"squash\", found \"" + mode + "\"");
         }
         int fill = intField(node, path, "fill_color", 0);
+        checks.inRange(join(path, "fill_color"), fill, 0, 255);
         try {
             return new PreprocessConfig(size, mean, std, interpolation, resizeMode, fill);
         } catch (ConfigException e) {
@@ -410,6 +454,6 @@ public final class OpenClipConfigReader {
     }
 
     private ConfigException error(String field, String what) {
-        return new ConfigException(source + ": field '" + field + "' " + what);
+        return checks.error(field, what);
     }
 }

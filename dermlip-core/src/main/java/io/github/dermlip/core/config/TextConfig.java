@@ -17,7 +17,9 @@ public record TextConfig(int contextLength, int vocabSize, int width, int heads,
     /** Validates the arithmetic relations between the fields. */
     public TextConfig {
         if (contextLength <= 1 || vocabSize <= 0 || width <= 0 || heads <= 0 || layers <= 0 || mlpRatio <= 0) {
-            throw new ConfigException("text_cfg: every size must be positive: " + this);
+            throw new ConfigException("text_cfg: every size must be positive (context_length at least 2), found"
+                    + " context_length " + contextLength + ", vocab_size " + vocabSize + ", width " + width + ", heads "
+                    + heads + ", layers " + layers + ", mlp_ratio " + mlpRatio);
         }
         if (width % heads != 0) {
             throw new ConfigException("text_cfg: width " + width + " is not a multiple of heads " + heads);

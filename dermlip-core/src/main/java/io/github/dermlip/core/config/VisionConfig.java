@@ -15,7 +15,9 @@ public record VisionConfig(int imageSize, int patchSize, int width, int layers, 
     /** Validates the arithmetic relations between the fields. */
     public VisionConfig {
         if (imageSize <= 0 || patchSize <= 0 || width <= 0 || layers <= 0 || headWidth <= 0 || mlpRatio <= 0) {
-            throw new ConfigException("vision_cfg: every size must be positive: " + this);
+            throw new ConfigException("vision_cfg: every size must be positive, found image_size " + imageSize
+                    + ", patch_size " + patchSize + ", width " + width + ", layers " + layers + ", head_width " + headWidth
+                    + ", mlp_ratio " + mlpRatio);
         }
         if (imageSize % patchSize != 0) {
             throw new ConfigException("vision_cfg: image_size " + imageSize + " is not a multiple of patch_size " + patchSize);
