@@ -5,7 +5,6 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +36,9 @@ import javax.imageio.stream.ImageInputStream;
  *   <li>BMP, WebP, GIF and whatever else ImageIO reads: colour-mapped images stay palette images except a
  *       BMP whose palette is the grey ramp 0, 1, 2... (Pillow opens that as mode {@code L}).</li>
  * </ul>
- * Thread-safe; ImageIO's disk cache is disabled, as every image is decoded from memory.
+ * Thread-safe; ImageIO's disk cache is disabled, as every image is decoded from memory. Every image is held to
+ * {@link ImageLimits#defaults()}: the file's size before it is read, and its dimensions from the header before
+ * any pixel is decoded.
  */
 public final class ImageDecoder {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -68,7 +69,7 @@ public final class ImageDecoder {
      * @throws IOException when the file cannot be read
      */
     public static BufferedImage decode(Path file) throws IOException {
-        return decode(Files.readAllBytes(file), file.toString());
+        return decode(ImageLimits.defaults().readFile(file), file.toString());
     }
 
     /** Decodes bytes keeping Pillow's mode, like {@link #decode(Path)}; {@code sourceName} names them in errors. */
@@ -171,6 +172,7 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try {
             reader.setInput(in, true, true);
+            ImageLimits.defaults().requireDimensions(sourceName, reader.getWidth(0), reader.getHeight(0));
             T result = action.apply(reader);
             failOnTruncation(warnings, sourceName);
             return result;

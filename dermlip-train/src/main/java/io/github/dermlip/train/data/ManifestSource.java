@@ -1,7 +1,7 @@
 package io.github.dermlip.train.data;
 
+import io.github.dermlip.core.image.ImageLimits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +105,7 @@ public final class ManifestSource implements SampleSource {
             return new Sample("record " + (row + 1), description, captions[row], null);
         }
         Path file = imageRoot.resolve(path);
-        return new Sample(path, description, captions[row], () -> Files.readAllBytes(file));
+        return new Sample(path, description, captions[row], () -> ImageLimits.defaults().readFile(file));
     }
 
     @Override
