@@ -41,6 +41,8 @@ import java.util.zip.ZipException;
 public final class BpeVocabulary {
     /** open_clip reads at most this many merges: {@code 49152 - 256 - 2}. */
     public static final int MAX_MERGES = 49152 - 256 - 2;
+    /** Words longer than this many bytes go to {@link LongWordBpe}, whose bookkeeping only pays off for long words. */
+    static final int LONG_WORD_BYTES = 128;
     /** Header line written by {@link #writeGzip(Path)}; line 0 is never read as a merge. */
     static final String HEADER = "#version: 0.2";
 
@@ -200,16 +202,28 @@ public final class BpeVocabulary {
      * right. Returns the ids of the final symbols.
      */
     int[] encodeWord(byte[] utf8) {
+        int[] symbols = byteSymbols(utf8);
+        return symbols.length > LONG_WORD_BYTES ? LongWordBpe.encode(this, symbols) : mergeByScanning(symbols);
+    }
+
+    /** The initial symbols of a word: one per byte, {@code </w>} on the last. */
+    int[] byteSymbols(byte[] utf8) {
         int n = utf8.length;
         int[] symbols = new int[n];
         for (int i = 0; i < n - 1; i++) {
             symbols[i] = byteSymbol[utf8[i] & 0xFF];
         }
         symbols[n - 1] = byteSymbolEndOfWord[utf8[n - 1] & 0xFF];
+        return symbols;
+    }
+
+    /** The BPE rounds as open_clip runs them: each round scans the whole word (quadratic in its length). */
+    int[] mergeByScanning(int[] symbols) {
+        int n = symbols.length;
         while (n > 1) {
             int best = Integer.MAX_VALUE;
             for (int i = 0; i < n - 1; i++) {
-                int rank = rankOfPair.get(LongIntMap.pair(symbols[i], symbols[i + 1]), Integer.MAX_VALUE);
+                int rank = rankOf(symbols[i], symbols[i + 1]);
                 if (rank < best) {
                     best = rank;
                 }
@@ -232,5 +246,22 @@ public final class BpeVocabulary {
             n = w;
         }
         return n == symbols.length ? symbols : Arrays.copyOf(symbols, n);
+    }
+
+    /** The rank of the merge of {@code left} then {@code right}, or {@link Integer#MAX_VALUE} when there is none. */
+    int rankOf(int left, int right) {
+        return rankOfPair.get(LongIntMap.pair(left, right), Integer.MAX_VALUE);
+    }
+
+    int mergeLeft(int rank) {
+        return mergeLeft[rank];
+    }
+
+    int mergeRight(int rank) {
+        return mergeRight[rank];
+    }
+
+    int mergeResult(int rank) {
+        return mergeResult[rank];
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * open_clip's {@code SimpleTokenizer} (open_clip 3.3.0): CLIP's byte-level BPE, giving the same ids as Python.
@@ -21,20 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link TextCleaner}); and letters, numbers and case follow the JVM's Unicode version (13.0 on Java 17), while
  * Python's {@code regex} module knows later versions, so characters assigned since Unicode 14 may split differently.
  *
- * <p>Thread-safe. Word encodings are memoized in a concurrent cache of at most {@value #DEFAULT_CACHE_CAPACITY} words
- * (emptied when full), so repeated vocabulary costs one hash lookup per word.
+ * <p>Thread-safe. Word encodings are memoized in a concurrent cache bounded by the characters it holds (words and
+ * ids together, at most {@value #DEFAULT_CACHE_CHARS}; emptied when full, and a word of more than a
+ * {@value #LARGEST_CACHED_SHARE}th of it is never kept), so repeated vocabulary costs one hash lookup per word and
+ * hostile text of huge distinct words cannot fill the heap. A long word costs O(n log n) ({@link LongWordBpe}).
  */
 public final class ClipBpeTokenizer implements TextTokenizer {
     /** CLIP's context length. */
     public static final int DEFAULT_CONTEXT_LENGTH = 77;
-    /** Most words kept in the memo before it is emptied. */
-    public static final int DEFAULT_CACHE_CAPACITY = 200_000;
+    /** Most characters (of words, plus two per cached id) kept in the memo before it is emptied. */
+    public static final int DEFAULT_CACHE_CHARS = 4 << 20;
+    /** A word longer than the memo's capacity divided by this is encoded every time instead of cached. */
+    static final int LARGEST_CACHED_SHARE = 64;
 
     private final BpeVocabulary vocabulary;
     private final int contextLength;
     private final TextCleaner cleaner;
-    private final int cacheCapacity;
+    private final int cacheChars;
     private final Map<String, int[]> wordCache = new ConcurrentHashMap<>(1 << 12);
+    private final AtomicLong cachedChars = new AtomicLong();
 
     /**
      * A tokenizer over {@code vocabulary}.
@@ -43,11 +49,11 @@ public final class ClipBpeTokenizer implements TextTokenizer {
      * @param cleaner the text cleaning; open_clip's default for this tokenizer is {@link TextCleaner#LOWER}
      */
     public ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner) {
-        this(vocabulary, contextLength, cleaner, DEFAULT_CACHE_CAPACITY);
+        this(vocabulary, contextLength, cleaner, DEFAULT_CACHE_CHARS);
     }
 
-    /** As the public constructor, with the memo holding at most {@code cacheCapacity} words. */
-    ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner, int cacheCapacity) {
+    /** As the public constructor, with the memo holding at most {@code cacheChars} characters. */
+    ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner, int cacheChars) {
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be at least 2 (start and end tokens), got "
                     + contextLength);
@@ -55,7 +61,7 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         this.vocabulary = vocabulary;
         this.contextLength = contextLength;
         this.cleaner = cleaner;
-        this.cacheCapacity = cacheCapacity;
+        this.cacheChars = cacheChars;
     }
 
     /** open_clip's default: lower-case cleaning over {@code vocabulary}. */
@@ -136,11 +142,25 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         } else {
             ids = vocabulary.encodeWord(word.getBytes(StandardCharsets.UTF_8));
         }
-        if (wordCache.size() >= cacheCapacity) {
+        long cost = word.length() + 2L * ids.length;
+        if (cost > cacheChars / LARGEST_CACHED_SHARE) {
+            return ids;
+        }
+        if (cachedChars.addAndGet(cost) > cacheChars) {
             wordCache.clear();
+            cachedChars.set(cost);
         }
         wordCache.put(word, ids);
         return ids;
+    }
+
+    /** Characters the memo holds now (words, plus two per id), which stays near {@code cacheChars}. */
+    long cachedCharacters() {
+        long total = 0;
+        for (Map.Entry<String, int[]> e : wordCache.entrySet()) {
+            total += e.getKey().length() + 2L * e.getValue().length;
+        }
+        return total;
     }
 
     /** Position of the first largest id, as {@code torch.argmax} returns it. */
