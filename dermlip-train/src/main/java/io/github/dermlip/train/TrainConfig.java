@@ -59,6 +59,8 @@ import java.util.Objects;
  * @param zeroshotClasses class names, one a line, for zero-shot accuracy each epoch, or null
  * @param zeroshotData CSV with columns {@code image_path,label} of the zero-shot images, or null
  * @param zeroshotTemplates prompt templates with {@code {}}, one a line, or null for {@link ZeroShotTopK#DEFAULT_TEMPLATES}
+ * @param confinePaths refuse a manifest whose image paths leave the image root ({@code ../}, absolute paths); off by
+ *     default, as in open_clip, which opens whatever path a manifest names
  */
 public record TrainConfig(String trainData, String valData, DatasetType datasetType, String csvImgKey,
         String csvCaptionKey, Character csvSeparator, Path imageRoot, Long trainNumSamples,
@@ -69,7 +71,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         boolean lockImage, boolean lockText,
         long seed, int workers, Path logs, String name, String resume, long saveEveryNSteps, long logEveryNSteps,
         Long maxSteps, DeviceChoice device, double maxBadFraction, boolean quiet,
-        Path zeroshotClasses, Path zeroshotData, Path zeroshotTemplates) {
+        Path zeroshotClasses, Path zeroshotData, Path zeroshotTemplates, boolean confinePaths) {
 
     /** The value of {@link #resume} that continues from the run's latest checkpoint. */
     public static final String RESUME_LATEST = io.github.dermlip.train.checkpoint.Checkpoint.LATEST;
@@ -148,6 +150,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         node.put("device", device.toString());
         node.put("max_bad_fraction", maxBadFraction);
         node.put("quiet", quiet);
+        node.put("confine_paths", confinePaths);
         node.put("zeroshot_classes", pathString(zeroshotClasses));
         node.put("zeroshot_data", pathString(zeroshotData));
         node.put("zeroshot_templates", pathString(zeroshotTemplates));
@@ -249,6 +252,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         private Path zeroshotClasses;
         private Path zeroshotData;
         private Path zeroshotTemplates;
+        private boolean confinePaths;
 
         private Builder() {}
 
@@ -296,6 +300,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
             zeroshotClasses = c.zeroshotClasses;
             zeroshotData = c.zeroshotData;
             zeroshotTemplates = c.zeroshotTemplates;
+            confinePaths = c.confinePaths;
         }
 
         /** Sets {@code --train-data}. */
@@ -384,6 +389,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         public Builder zeroshotData(Path v) { zeroshotData = v; return this; }
         /** Sets {@code --zeroshot-templates}. */
         public Builder zeroshotTemplates(Path v) { zeroshotTemplates = v; return this; }
+        /** Sets {@code --confine-paths}. */
+        public Builder confinePaths(boolean v) { confinePaths = v; return this; }
 
         /** The validated config. */
         public TrainConfig build() {
@@ -392,7 +399,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
                     trainNumSamples, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps, warmup,
                     lrScheduler, epochsCooldown, lrCooldownPower, lrCooldownEnd, gradClipNorm, accumFreq, loss, augCfg,
                     lockImage, lockText, seed, workers, logs, runName, resume, saveEveryNSteps, logEveryNSteps, maxSteps,
-                    device, maxBadFraction, quiet, zeroshotClasses, zeroshotData, zeroshotTemplates);
+                    device, maxBadFraction, quiet, zeroshotClasses, zeroshotData, zeroshotTemplates, confinePaths);
         }
 
         /** open_clip's automatic run name: date, model, lr, batch size, workers and precision. */

@@ -17,12 +17,16 @@ import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
+import io.github.dermlip.train.checkpoint.EpochTotals;
 import io.github.dermlip.train.checkpoint.ScheduleInputs;
 import io.github.dermlip.train.checkpoint.TrainingState;
+import io.github.dermlip.train.data.BadSampleReason;
+import io.github.dermlip.train.data.BadSampleReport;
 import io.github.dermlip.train.data.Batch;
 import io.github.dermlip.train.data.BatchIterator;
 import io.github.dermlip.train.data.BatchLoader;
 import io.github.dermlip.train.data.LoaderPosition;
+import io.github.dermlip.train.data.TooManyBadSamplesException;
 import io.github.dermlip.train.optim.AdamW;
 import io.github.dermlip.train.optim.GradNormClipper;
 import io.github.dermlip.train.optim.LrSchedule;
@@ -31,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,12 @@ import java.util.Map;
  * every {@code --log-every-n-steps} steps, one line per epoch with the metrics), {@code checkpoints/epoch_N/},
  * {@code checkpoints/step_N/} and {@code checkpoints/latest.txt} (see {@link CheckpointLayout}), and
  * {@code plots/training_curves.png} at the end.
+ *
+ * <p>Bad samples are skipped, counted by reason and reported in each epoch's line of {@code results.jsonl}
+ * ({@code skipped_samples}, {@code skipped_by_reason}) and in the {@link TrainingSummary}. An epoch whose data yields no
+ * complete step fails the run ({@link NothingTrainedException}), and a finished pass whose share of bad samples is
+ * above {@code --max-bad-fraction} fails it too, however few samples it had. A torn last line of
+ * {@code results.jsonl} (a run killed while writing it) is cut off before the next line is appended.
  *
  * <p>Every step's arrays live in a sub-manager of the run's manager that is closed when the step ends, so a step
  * leaves no native memory behind. A NaN or infinite loss stops the run before the update with a
@@ -161,8 +172,10 @@ public final class Trainer {
         private double windowSeconds;
         private double windowDataWait;
         private long windowSteps;
-        private double epochLossSum;
-        private long epochSteps;
+        private EpochTotals epochTotals = EpochTotals.NONE;
+        private final Map<BadSampleReason, Long> runSkipped = new EnumMap<>(BadSampleReason.class);
+        /** Skips counted from the batches of the current pass over the data. */
+        private final Map<BadSampleReason, Long> passSkipped = new EnumMap<>(BadSampleReason.class);
 
         Run(OpenClipConfig modelConfig, ClipModel model, TrainableParameters trainable, AdamW adamW, BatchLoader loader,
                 EpochEvaluator evaluator, TrainingComponents parts, NDManager root, CheckpointLayout layout) {
@@ -194,6 +207,8 @@ public final class Trainer {
                 stepInEpoch = resumed.stepInEpoch();
                 position = resumed.loaderPosition();
                 lastCheckpointStep = resumed.step();
+                epochTotals = resumed.epochTotals();
+                runSkipped.putAll(epochTotals.skipped());
             }
             boolean stoppedAtMaxSteps = false;
             Map<String, Double> lastMetrics = Map.of();
@@ -216,18 +231,20 @@ public final class Trainer {
             }
             Path curves = TrainingCurvePlot.write(config.runDirectory(), ResultsLog.read(results.file()));
             return new TrainingSummary(config.runDirectory(), step, epoch, lastLoss, lastCheckpoint, stoppedAtMaxSteps,
-                    lastMetrics, curves);
+                    lastMetrics, curves, runSkipped);
         }
 
         /** Trains the remaining steps of the current epoch, or up to {@code --max-steps}. */
         private void trainEpochRest(TrainingProgress progress) throws IOException {
+            passSkipped.clear();
             try (BatchIterator batches = loader.iterator(position)) {
                 while (stepInEpoch < schedule.stepsPerEpoch() && !reachedMaxSteps()) {
                     long started = System.nanoTime();
                     List<Batch> group = new ArrayList<>(config.accumFreq());
                     long waitNanos = take(batches, group);
+                    countSkipped(group);
                     if (group.size() < config.accumFreq()) {
-                        stepInEpoch = schedule.stepsPerEpoch();
+                        endOfData(batches.badSampleReport());
                         return;
                     }
                     StepRecord record = trainStep(group, started, waitNanos);
@@ -239,6 +256,51 @@ public final class Trainer {
                         save(layout.step(step));
                     }
                 }
+                requireTolerableBadFraction(batches.badSampleReport());
+            }
+        }
+
+        private void countSkipped(List<Batch> group) {
+            for (Batch batch : group) {
+                addSkipped(batch.skipped());
+            }
+        }
+
+        private void addSkipped(Map<BadSampleReason, Long> skipped) {
+            epochTotals = epochTotals.plusSkipped(skipped);
+            skipped.forEach((reason, count) -> {
+                runSkipped.merge(reason, count, Long::sum);
+                passSkipped.merge(reason, count, Long::sum);
+            });
+        }
+
+        /**
+         * The data ran out before the epoch's last step: fine, unless the epoch has no step at all. The bad samples
+         * after the last batch belong to no batch; the finished pass's report accounts for them.
+         */
+        private void endOfData(BadSampleReport report) {
+            Map<BadSampleReason, Long> trailing = new EnumMap<>(BadSampleReason.class);
+            report.countsByReason().forEach((reason, count) -> {
+                long rest = count - passSkipped.getOrDefault(reason, 0L);
+                if (rest > 0) {
+                    trailing.put(reason, rest);
+                }
+            });
+            addSkipped(trailing);
+            if (stepInEpoch == 0) {
+                throw new NothingTrainedException(epoch + 1, config.trainData(), report);
+            }
+            requireTolerableBadFraction(report);
+            stepInEpoch = schedule.stepsPerEpoch();
+        }
+
+        /**
+         * The loader checks the bad fraction only once it has seen enough samples to judge; a finished pass is
+         * judged whatever its size.
+         */
+        private void requireTolerableBadFraction(BadSampleReport report) {
+            if (report.badFraction() > config.maxBadFraction()) {
+                throw new TooManyBadSamplesException(report, config.maxBadFraction(), config.trainData());
             }
         }
 
@@ -307,8 +369,7 @@ public final class Trainer {
             windowDataWait += record.dataWaitSeconds();
             windowSeconds += config.effectiveBatchSize() / record.samplesPerSecond();
             windowSteps++;
-            epochLossSum += record.loss();
-            epochSteps++;
+            epochTotals = epochTotals.plusStep(record.loss());
             boolean epochEnds = record.stepInEpoch() == schedule.stepsPerEpoch();
             if (record.step() % config.logEveryNSteps() != 0 && !epochEnds) {
                 return;
@@ -340,13 +401,15 @@ public final class Trainer {
             ObjectNode line = ResultsLog.record("epoch");
             line.put("epoch", epoch);
             line.put("step", step);
-            if (epochSteps > 0) {
-                line.put("train_loss_avg", epochLossSum / epochSteps);
+            if (epochTotals.steps() > 0) {
+                line.put("train_loss_avg", epochTotals.lossSum() / epochTotals.steps());
             }
+            line.put("skipped_samples", epochTotals.skippedCount());
+            ObjectNode skipped = line.putObject("skipped_by_reason");
+            epochTotals.skipped().forEach((reason, count) -> skipped.put(reason.name(), count));
             metrics.forEach(line::put);
             results.append(line);
-            epochLossSum = 0;
-            epochSteps = 0;
+            epochTotals = EpochTotals.NONE;
             listener.epochFinished(epoch, metrics);
             save(layout.epoch(epoch));
             return metrics;
@@ -361,7 +424,7 @@ public final class Trainer {
                 }
             }
             TrainingState state = new TrainingState(step, epoch, stepInEpoch, position, adamW.stepCount(), schedule,
-                    config.seed(), TrainingState.hash(config.trajectoryJson()), config.trajectoryJson());
+                    config.seed(), TrainingState.hash(config.trajectoryJson()), config.trajectoryJson(), epochTotals);
             lastCheckpoint = writer.write(target, modelConfig, model, adamW, state);
             lastCheckpointStep = step;
         }

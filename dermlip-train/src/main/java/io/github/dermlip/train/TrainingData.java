@@ -44,7 +44,11 @@ final class TrainingData {
         if (config.imageRoot() != null) {
             options = options.withImageRoot(config.imageRoot());
         }
-        return ManifestSource.read(Path.of(file), options);
+        ManifestSource source = ManifestSource.read(Path.of(file), options);
+        if (config.confinePaths()) {
+            source.requirePathsInsideImageRoot();
+        }
+        return source;
     }
 
     /** The zero-shot images: a comma-separated CSV with columns {@code image_path} and {@code label}. */

@@ -1,6 +1,9 @@
 package io.github.dermlip.train;
 
+import io.github.dermlip.train.data.BadSampleReason;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -14,12 +17,17 @@ import java.util.Map;
  * @param stoppedAtMaxSteps whether {@code --max-steps} ended the run before its last epoch
  * @param lastMetrics the metrics of the last evaluation (empty when none ran)
  * @param curves the loss and learning-rate plot, or null when nothing was logged
+ * @param skippedSamples bad samples skipped by this invocation, by reason in declaration order (only reasons that occurred; a resumed
+ *     run includes the skips of the epoch it resumed in)
  */
 public record TrainingSummary(Path runDirectory, long steps, int epochsCompleted, float lastLoss, Path lastCheckpoint,
-        boolean stoppedAtMaxSteps, Map<String, Double> lastMetrics, Path curves) {
+        boolean stoppedAtMaxSteps, Map<String, Double> lastMetrics, Path curves, Map<BadSampleReason, Long> skippedSamples) {
 
-    /** Copies the metrics. */
+    /** Copies the metrics and counts. */
     public TrainingSummary {
         lastMetrics = Map.copyOf(lastMetrics);
+        EnumMap<BadSampleReason, Long> counts = new EnumMap<>(BadSampleReason.class);
+        counts.putAll(skippedSamples);
+        skippedSamples = Collections.unmodifiableMap(counts);
     }
 }

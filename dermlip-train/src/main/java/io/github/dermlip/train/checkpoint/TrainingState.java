@@ -3,11 +3,15 @@ package io.github.dermlip.train.checkpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.train.data.BadSampleReason;
 import io.github.dermlip.train.data.LoaderPosition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Where a run stands, as saved in {@code training_state.json}: enough, with the weights and the optimizer moments,
@@ -27,9 +31,10 @@ import java.util.HexFormat;
  * @param seed the run's seed
  * @param configHash SHA-256 of {@code trajectoryConfig}
  * @param trajectoryConfig the arguments a resumed run must share (see {@code TrainConfig#trajectoryJson()})
+ * @param epochTotals the running sums of {@code epoch} (absent from states written before they were kept: none)
  */
 public record TrainingState(long step, int epoch, long stepInEpoch, LoaderPosition loaderPosition, long optimizerSteps,
-        ScheduleInputs schedule, long seed, String configHash, ObjectNode trajectoryConfig) {
+        ScheduleInputs schedule, long seed, String configHash, ObjectNode trajectoryConfig, EpochTotals epochTotals) {
     /** Version of the JSON layout. */
     public static final int FORMAT_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +78,11 @@ public record TrainingState(long step, int epoch, long stepInEpoch, LoaderPositi
         rng.put("dropout", "none: the model has no stochastic layers");
         root.put("config_hash", configHash);
         root.set("trajectory_config", trajectoryConfig);
+        ObjectNode totals = root.putObject("epoch_totals");
+        totals.put("loss_sum", epochTotals.lossSum());
+        totals.put("steps", epochTotals.steps());
+        ObjectNode skipped = totals.putObject("skipped");
+        epochTotals.skipped().forEach((reason, count) -> skipped.put(reason.name(), count));
         return root;
     }
 
@@ -100,7 +110,27 @@ public record TrainingState(long step, int epoch, long stepInEpoch, LoaderPositi
                         required(s, "cooldown_power", source).asDouble(),
                         required(s, "cooldown_end_lr", source).asDouble()),
                 required(required(root, "rng", source), "seed", source).asLong(),
-                required(root, "config_hash", source).asText(), (ObjectNode) trajectory);
+                required(root, "config_hash", source).asText(), (ObjectNode) trajectory,
+                epochTotals(root.get("epoch_totals"), source));
+    }
+
+    private static EpochTotals epochTotals(JsonNode node, String source) {
+        if (node == null || node.isNull()) {
+            return EpochTotals.NONE;
+        }
+        Map<BadSampleReason, Long> skipped = new EnumMap<>(BadSampleReason.class);
+        JsonNode counts = required(node, "skipped", source);
+        for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            try {
+                skipped.put(BadSampleReason.valueOf(e.getKey()), e.getValue().asLong());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException(source + ": field 'epoch_totals.skipped' has an unknown reason '"
+                        + e.getKey() + "'", unknown);
+            }
+        }
+        return new EpochTotals(required(node, "loss_sum", source).asDouble(), required(node, "steps", source).asLong(),
+                skipped);
     }
 
     private static JsonNode required(JsonNode node, String field, String source) {

@@ -2,12 +2,14 @@ package io.github.dermlip.train.cli;
 
 import io.github.dermlip.train.DatasetType;
 import io.github.dermlip.train.DeviceChoice;
+import io.github.dermlip.train.NothingTrainedException;
 import io.github.dermlip.train.TrainConfig;
 import io.github.dermlip.train.Trainer;
 import io.github.dermlip.train.TrainingDivergedException;
 import io.github.dermlip.train.TrainingSummary;
 import io.github.dermlip.train.loss.LossKind;
 import io.github.dermlip.train.optim.LrSchedulerKind;
+import io.github.dermlip.train.data.BadSampleReason;
 import io.github.dermlip.train.data.SampleProcessingException;
 import io.github.dermlip.train.data.TooManyBadSamplesException;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,6 +127,9 @@ public final class TrainCommand implements Callable<Integer> {
     double maxBadFraction;
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+    @Option(names = "--confine-paths", description = "Refuse manifest image paths that leave the image root (../, absolute"
+            + " paths). Off by default: as in open_clip, a manifest may name any file.")
+    boolean confinePaths;
 
     @Option(names = "--zeroshot-classes", paramLabel = "FILE", description = "Class names, one a line: zero-shot accuracy every epoch.")
     Path zeroshotClasses;
@@ -159,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .seed(seed).workers(workers).logs(logs).name(name).resume(resume).saveEveryNSteps(saveEveryNSteps)
                 .logEveryNSteps(logEveryNSteps).maxSteps(maxSteps).device(DeviceChoice.parse(device))
                 .maxBadFraction(maxBadFraction).quiet(quiet).zeroshotClasses(zeroshotClasses).zeroshotData(zeroshotData)
-                .zeroshotTemplates(zeroshotTemplates).build();
+                .zeroshotTemplates(zeroshotTemplates).confinePaths(confinePaths).build();
     }
 
     @Override
@@ -181,6 +187,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainingSummary summary = new Trainer(config).run();
             out.println("train: " + summary.steps() + " steps, " + summary.epochsCompleted() + " epochs, last loss "
                     + summary.lastLoss() + (summary.stoppedAtMaxSteps() ? " (stopped at --max-steps)" : ""));
+            out.println("train: " + skippedLine(summary.skippedSamples()));
             out.println("train: output in " + summary.runDirectory()
                     + (summary.lastCheckpoint() == null ? "" : ", latest checkpoint " + summary.lastCheckpoint()));
             return 0;
@@ -189,10 +196,21 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: the last good checkpoint is kept in " + config.runDirectory().resolve("checkpoints"));
             return EXIT_DIVERGED;
         } catch (IllegalArgumentException | IllegalStateException | IOException | UncheckedIOException
-                | TooManyBadSamplesException | SampleProcessingException e) {
+                | TooManyBadSamplesException | NothingTrainedException | SampleProcessingException e) {
             err.println("train: " + e.getMessage());
             return EXIT_USAGE;
         }
+    }
+
+    /** "skipped 5 bad samples (MISSING_FILE 3, UNDECODABLE_IMAGE 2)", or "no bad samples skipped". */
+    static String skippedLine(Map<BadSampleReason, Long> skipped) {
+        long total = skipped.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            return "no bad samples skipped";
+        }
+        StringJoiner causes = new StringJoiner(", ", " (", ")");
+        skipped.forEach((reason, count) -> causes.add(reason + " " + count));
+        return "skipped " + total + " bad samples" + causes;
     }
 
     /** A separator argument as a character: one character, or {@code \t} / {@code tab}. */

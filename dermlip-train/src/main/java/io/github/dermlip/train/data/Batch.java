@@ -1,6 +1,7 @@
 package io.github.dermlip.train.data;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One batch of transformed images and their captions.
@@ -13,14 +14,16 @@ import java.util.List;
  * @param captions the captions, in image order
  * @param keys the samples' keys, in image order
  * @param next the position right after this batch, to save for resuming
+ * @param skipped the bad samples passed over while this batch was filled, by reason (only reasons that occurred)
  */
 public record Batch(int epoch, int index, float[] images, int imageSize, List<String> captions, List<String> keys,
-        LoaderPosition next) {
+        LoaderPosition next, Map<BadSampleReason, Long> skipped) {
 
     /** Copies the lists and checks that the sizes agree. */
     public Batch {
         captions = List.copyOf(captions);
         keys = List.copyOf(keys);
+        skipped = Map.copyOf(skipped);
         if (captions.size() != keys.size() || images.length != (long) keys.size() * 3 * imageSize * imageSize) {
             throw new IllegalArgumentException("batch sizes disagree: " + keys.size() + " keys, " + captions.size()
                     + " captions, " + images.length + " floats for images of " + imageSize + " px");

@@ -3,7 +3,9 @@ package io.github.dermlip.train.data;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -60,7 +62,7 @@ final class BatchAssembler {
         int size = options.batchSize();
         if (slots.filled == size) {
             return new Batch(epoch, index, slots.images, processor.imageSize(), Arrays.asList(slots.captions),
-                    Arrays.asList(slots.keys), next);
+                    Arrays.asList(slots.keys), next, slots.skipped);
         }
         float[] images = new float[slots.filled * floats];
         List<String> captions = new ArrayList<>(slots.filled);
@@ -72,7 +74,7 @@ final class BatchAssembler {
                 keys.add(slots.keys[slot]);
             }
         }
-        return new Batch(epoch, index, images, processor.imageSize(), captions, keys, next);
+        return new Batch(epoch, index, images, processor.imageSize(), captions, keys, next, slots.skipped);
     }
 
     /**
@@ -116,6 +118,7 @@ final class BatchAssembler {
                         slots.put(open[i], wave[i]);
                     } else {
                         log.recordBad(bad);
+                        slots.skipped.merge(bad.reason(), 1L, Long::sum);
                         open[stillOpen++] = open[i];
                     }
                 }
@@ -157,6 +160,7 @@ final class BatchAssembler {
         final float[] images;
         final String[] keys;
         final String[] captions;
+        final Map<BadSampleReason, Long> skipped = new EnumMap<>(BadSampleReason.class);
         int filled;
 
         Slots(float[] images, int size) {

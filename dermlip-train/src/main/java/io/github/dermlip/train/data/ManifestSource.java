@@ -53,6 +53,21 @@ public final class ManifestSource implements SampleSource {
         return CsvManifestReader.read(manifest, options);
     }
 
+    /**
+     * Fails with the first row whose image path, resolved and normalized, lies outside the image root ({@code ../}
+     * escapes, absolute paths elsewhere). The check is on the path as written; a symbolic link inside the root is
+     * followed as usual.
+     */
+    public void requirePathsInsideImageRoot() throws ManifestException {
+        for (int row = 0; row < imagePaths.length; row++) {
+            String path = imagePaths[row];
+            if (!path.isBlank() && !imageRoot.resolve(path).normalize().startsWith(imageRoot)) {
+                throw new ManifestException(description + ": record " + (row + 1) + ": image path '" + path
+                        + "' leaves the image root " + imageRoot + " (--confine-paths)");
+            }
+        }
+    }
+
     /** Number of rows. */
     public int rows() {
         return imagePaths.length;

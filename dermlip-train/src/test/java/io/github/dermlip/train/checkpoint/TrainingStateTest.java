@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.train.data.BadSampleReason;
 import io.github.dermlip.train.data.LoaderPosition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,14 @@ class TrainingStateTest {
     void jsonRoundTripKeepsEveryField() {
         ObjectNode trajectory = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("lr", 1e-3);
         TrainingState state = new TrainingState(17, 2, 5, new LoaderPosition(2, 5, 83), 17,
-                new ScheduleInputs("cosine", 1e-3, 4, 36, 6, 0, 1.0, 0.0), 42, TrainingState.hash(trajectory), trajectory);
+                new ScheduleInputs("cosine", 1e-3, 4, 36, 6, 0, 1.0, 0.0), 42, TrainingState.hash(trajectory), trajectory,
+                new EpochTotals(2.1002, 5, java.util.Map.of(BadSampleReason.MISSING_FILE, 3L)));
         assertEquals(state, TrainingState.fromJson(state.toJson(), "test"));
+        assertEquals(Double.doubleToLongBits(state.epochTotals().lossSum()),
+                Double.doubleToLongBits(TrainingState.fromJson(state.toJson(), "test").epochTotals().lossSum()));
+        ObjectNode older = state.toJson();
+        older.remove("epoch_totals");
+        assertEquals(EpochTotals.NONE, TrainingState.fromJson(older, "test").epochTotals(), "states before the totals");
     }
 
     @Test
