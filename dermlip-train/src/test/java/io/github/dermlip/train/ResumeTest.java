@@ -33,12 +33,19 @@ class ResumeTest {
         TrainingProcess.run(dir.resolve("piece1.log"), with(common, "--name", "pieces", "--max-steps", "5"));
         TrainingProcess.run(dir.resolve("piece2.log"), with(common, "--name", "pieces", "--resume", "latest",
                 "--max-steps", "6"));
+        // A kill while appending leaves a torn line; the next piece must cut it off, not append onto it.
+        Files.writeString(dir.resolve("logs/pieces").resolve(ResultsLog.FILE_NAME), "{\"type\": \"train\", \"st",
+                java.nio.file.StandardOpenOption.APPEND);
         TrainingProcess.run(dir.resolve("piece3.log"), with(common, "--name", "pieces", "--resume", "latest"));
 
         List<Float> straight = TrainingProcess.losses(dir.resolve("logs/straight"));
         List<Float> pieces = TrainingProcess.losses(dir.resolve("logs/pieces"));
         assertEquals(12, straight.size());
         assertEquals(TrainingProcess.bits(straight), TrainingProcess.bits(pieces));
+        // Epoch 1 was resumed at step 5 of 6 and epoch 2 at step 6: their averages still cover every step.
+        List<String> averages = epochAverages(dir.resolve("logs/straight"));
+        assertEquals(2, averages.size(), averages.toString());
+        assertEquals(averages, epochAverages(dir.resolve("logs/pieces")));
         Path a = new CheckpointLayout(dir.resolve("logs/straight")).epoch(2);
         Path b = new CheckpointLayout(dir.resolve("logs/pieces")).epoch(2);
         for (String file : new String[] {CheckpointLayout.MODEL_WEIGHTS, CheckpointLayout.STATE_TENSORS}) {
@@ -54,6 +61,17 @@ class ResumeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> train(base.resume(TrainConfig.RESUME_LATEST).maxSteps(null).lr(5e-3).build()));
         assertTrue(e.getMessage().contains("lr"), e.getMessage());
+    }
+
+    /** The {@code train_loss_avg} of each epoch line, as written. */
+    private static List<String> epochAverages(Path run) {
+        List<String> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode line : ResultsLog.read(run.resolve(ResultsLog.FILE_NAME))) {
+            if (line.get("type").asText().equals("epoch")) {
+                out.add(line.get("epoch") + ":" + line.get("train_loss_avg"));
+            }
+        }
+        return out;
     }
 
     private static void train(TrainConfig config) throws IOException {
