@@ -46,8 +46,42 @@ public final class SmallHeapJvm {
         }
     }
 
-    /** For the child: fails unless this JVM really runs with the small heap. */
-    public static void requireSmallHeap() {
+    /** Reads one file, as the parser under test does. */
+    @FunctionalInterface
+    public interface FileReader {
+        void read(Path file) throws Exception;
+    }
+
+    /**
+     * For the child: reads each of {@code files} and prints {@code refused MS ms MESSAGE} for each that fails with
+     * {@code refusal}, its message starting with the file's name, within {@code maxMillis}, or {@code FAILED ...};
+     * then exits with 0 when every file was refused so, else 1. Fails first unless the heap is the small one.
+     */
+    public static void expectRefusals(String[] files, FileReader reader, Class<? extends Exception> refusal,
+            long maxMillis) {
+        requireSmallHeap();
+        int failures = 0;
+        for (String file : files) {
+            long start = System.nanoTime();
+            String outcome;
+            boolean refused = false;
+            try {
+                reader.read(Path.of(file));
+                outcome = "read without an error";
+            } catch (Throwable e) {
+                refused = refusal.isInstance(e) && e.getMessage().startsWith(file + ": ");
+                outcome = refused ? e.getMessage() : e.toString();
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            boolean ok = refused && millis < maxMillis;
+            failures += ok ? 0 : 1;
+            System.out.println((ok ? "refused " : "FAILED ") + millis + " ms " + outcome);
+        }
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** Fails unless this JVM really runs with the small heap. */
+    private static void requireSmallHeap() {
         long max = Runtime.getRuntime().maxMemory();
         if (max > 300L << 20) {
             throw new IllegalStateException("expected a heap of at most 256 MiB, found " + max + " bytes");

@@ -30,7 +30,8 @@ import java.util.zip.ZipFile;
  * training checkpoint) that dict is returned, otherwise the top-level dict itself; every value must be a
  * tensor. Keys are returned as pickled (a {@code module.} prefix is the caller's business).
  *
- * <p>Zip safety: at most {@link #MAX_ENTRIES} entries; {@code data.pkl} at most {@link #MAX_PICKLE_BYTES};
+ * <p>Zip safety: at most {@link #MAX_ENTRIES} entries; {@code data.pkl} at most {@link #MAX_PICKLE_BYTES}, and
+ * inflated to at most {@link #MAX_PICKLE_INFLATION} times the archive's size;
  * each storage entry must declare exactly the bytes its pickled storage needs, may not claim a compression
  * ratio deflate cannot reach, and is read only up to that size (one byte more is an error), so a zip bomb is
  * never inflated beyond what the pickle claims. CRCs are verified, {@code data.pkl}'s included. Only storages of
@@ -43,6 +44,12 @@ public final class TorchCheckpointReader {
     static final int MAX_PICKLE_BYTES = 64 << 20;
     /** Deflate cannot compress better than about 1032:1. */
     static final long MAX_DEFLATE_RATIO = 1032;
+    /**
+     * {@code torch.save} stores {@code data.pkl} uncompressed; a deflated one may inflate to this many times the
+     * archive's size (plus {@link #PICKLE_INFLATION_FLOOR}), far beyond what a pickle compresses, far below a bomb.
+     */
+    static final long MAX_PICKLE_INFLATION = 64;
+    static final long PICKLE_INFLATION_FLOOR = 1 << 20;
     private static final int MAX_BYTEORDER_BYTES = 16;
 
     private final String source;
@@ -68,8 +75,9 @@ public final class TorchCheckpointReader {
             String archive = findArchive(source, zip);
             ByteOrder order = byteOrder(source, zip, archive);
             TorchCheckpointReader reader = new TorchCheckpointReader(source, zip, archive, order);
-            byte[] pickle = reader.readPickle();
-            UnpicklerBudget budget = UnpicklerBudget.forArchive(Files.size(file));
+            long archiveBytes = Files.size(file);
+            byte[] pickle = reader.readPickle(archiveBytes);
+            UnpicklerBudget budget = UnpicklerBudget.forArchive(archiveBytes);
             Map<String, TorchTensorRef> refs = reader.selectTensors(RestrictedUnpickler.load(source, pickle, budget));
             return new StateDict(file, reader.materialize(refs), Map.of());
         } catch (CheckpointFormatException | FileSystemException | FileNotFoundException e) {
@@ -117,19 +125,20 @@ public final class TorchCheckpointReader {
         }
     }
 
-    private byte[] readPickle() throws IOException {
+    private byte[] readPickle(long archiveBytes) throws IOException {
         String name = archive + "data.pkl";
         ZipEntry entry = zip.getEntry(name);
-        if (entry.getSize() > MAX_PICKLE_BYTES) {
+        int limit = (int) Math.min(MAX_PICKLE_BYTES, archiveBytes * MAX_PICKLE_INFLATION + PICKLE_INFLATION_FLOOR);
+        if (entry.getSize() > limit) {
             throw new CheckpointFormatException(source, name + " declares " + entry.getSize()
-                    + " bytes, more than the limit of " + MAX_PICKLE_BYTES);
+                    + " bytes, more than the limit of " + limit + " for an archive of " + archiveBytes + " bytes");
         }
         CRC32 crc = new CRC32();
         try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
-            byte[] bytes = in.readNBytes(MAX_PICKLE_BYTES + 1);
-            if (bytes.length > MAX_PICKLE_BYTES) {
-                throw new CheckpointFormatException(source, name + " inflates to more than the limit of "
-                        + MAX_PICKLE_BYTES + " bytes");
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new CheckpointFormatException(source, name + " inflates to more than the limit of " + limit
+                        + " bytes for an archive of " + archiveBytes + " bytes (a zip bomb?)");
             }
             requireCrc(entry, crc, name);
             return bytes;

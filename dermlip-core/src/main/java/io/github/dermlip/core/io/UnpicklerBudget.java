@@ -5,11 +5,12 @@ package io.github.dermlip.core.io;
  * make the unpickler allocate without limit (a few kilobytes of deflated {@code data.pkl} can inflate to
  * millions of opcodes).
  *
- * <p>Every value pushed (an object built, a memo reference, a MARK) costs at least one opcode byte, so an
- * honest pickle stored in a zip of {@code n} bytes never pushes more than {@code n} values; a state dict's
- * pickle is in practice a tiny fraction of its archive, which is dominated by tensor data. The same bound
- * caps the items of one container and the memo, and strings together may not exceed the archive's bytes.
- * Nesting is capped at a fixed depth far beyond the handful of levels {@code torch.save} writes.
+ * <p>Every value pushed (an object built, a memo reference, a MARK) costs at least one opcode byte, so a pickle
+ * stored in a zip of {@code n} bytes, as {@code torch.save} writes it, never pushes more than {@code n} values; one
+ * that was deflated after all gets {@value #DEFLATED_SLACK} times that, more than pickle text compresses. A state
+ * dict's pickle is in practice a tiny fraction of its archive, which is dominated by tensor data. The same bound
+ * caps the items of one container, the memo, and the bytes of all strings together. Nesting is capped at a fixed
+ * depth far beyond the handful of levels {@code torch.save} writes.
  *
  * @param maxValues values pushed on the stack in all (objects built, memo references and marks)
  * @param maxContainerItems items in one list, tuple or dict (a dict counts keys and values)
@@ -22,12 +23,15 @@ record UnpicklerBudget(long maxValues, long maxContainerItems, int maxDepth, lon
     private static final long FLOOR = 4096;
     /** A state dict of even 100,000 tensors pushes a few million values; more than this is not a state dict. */
     private static final long CEILING = 1L << 22;
+    /** How much better than 1:1 a re-zipped (deflated) honest pickle may have compressed. */
+    static final long DEFLATED_SLACK = 8;
     /** {@code torch.save} nests a state dict about five levels deep. */
     static final int MAX_DEPTH = 64;
 
     /** The budget for a pickle read from an archive of {@code archiveBytes} bytes. */
     static UnpicklerBudget forArchive(long archiveBytes) {
-        long values = Math.min(CEILING, Math.max(FLOOR, archiveBytes));
-        return new UnpicklerBudget(values, values, MAX_DEPTH, values, Math.max(FLOOR, archiveBytes));
+        long bytes = Math.max(FLOOR, DEFLATED_SLACK * archiveBytes);
+        long values = Math.min(CEILING, bytes);
+        return new UnpicklerBudget(values, values, MAX_DEPTH, values, bytes);
     }
 }

@@ -45,6 +45,7 @@ class ImageLimitsTest {
         List<String> files = List.of(write("bomb.png", png).toString(), write("bomb.bmp", bmp).toString(),
                 write("bomb.webp", webp).toString(), "/dev/zero");
         String output = SmallHeapJvm.run(ImageBombs.class, files, 100);
+        System.out.print(output); // the timings and messages, for the build log
         assertEquals(files.size(), output.lines().filter(l -> l.startsWith("refused ")).count(), output);
         assertTrue(output.contains("image of 20000 x 20000 = 400000000 pixels exceeds the limit of 178956970"), output);
         assertTrue(output.contains("image of 30000 x 30000"), output);
