@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
@@ -119,7 +119,7 @@ public final class Trainer {
                 OpenClipHub.loadWeights(model, OpenClipHub.weightsFile(config.pretrained()), root);
             }
             ModelSetup.lockTowers(model, config);
-            TrainableParameters trainable = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
+            TrainableParameters trainable = TrainableParameters.of(OpenClipKeys.parameters(model));
             try (AdamW adamW = new AdamW(trainable, config.adamW(), root)) {
                 if (resumeFrom != null) {
                     resumeFrom.loadOptimizer(adamW);

@@ -103,8 +103,9 @@ public final class DermLip implements AutoCloseable {
      * Loads an open_clip hub directory.
      *
      * <p>The tokenizer follows the config: CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the
-     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case a {@code tokenizer.json}
-     * in the hub directory (or {@link DermLipOptions#hfTokenizer()}) is read; nothing is downloaded.
+     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case that tokenizer's
+     * {@code tokenizer.json} (or {@link DermLipOptions#hfTokenizer()}) is read, found as
+     * {@link HfTextTokenizer#forModel} says; nothing is downloaded. Every model family of {@link ClipModel} loads.
      *
      * @throws FileNotFoundException when the directory or its weights are missing (naming the directory and the
      *     expected file names)
@@ -128,11 +129,10 @@ public final class DermLip implements AutoCloseable {
             Device device = options.device() != null ? options.device() : defaultDevice();
             NDManager manager = NDManager.newBaseManager(device, ENGINE);
             owned.add(manager);
-            ClipModel model = new ClipModel(config.model());
-            model.setInitializer(Initializer.ZEROS, parameter -> true);
-            model.initialize(manager, DataType.FLOAT32, model.exampleInputShapes(1));
-            OpenClipHub.loadWeights(model, weights, manager);
+            ClipModel model = OpenClipHub.load(config.model(), hubDir.resolve(OpenClipHub.CONFIG_FILE).toString(),
+                    weights, manager);
             model.freezeParameters(true);
+            config = config.withModel(model.config());
             return new DermLip(config, model, tokenizer, manager, options, owned);
         } catch (IOException | RuntimeException | Error e) {
             closeAll(owned, e);
@@ -174,14 +174,7 @@ public final class DermLip implements AutoCloseable {
             return HfTextTokenizer.fromFile(options.hfTokenizer(), contextLength);
         }
         if (text.hfTokenizerName() != null) {
-            Path local = hubDir.resolve("tokenizer.json");
-            if (!Files.isRegularFile(local)) {
-                throw new VocabularyException(hubDir + ": the config names the Hugging Face tokenizer '"
-                        + text.hfTokenizerName() + "' (text_cfg.hf_tokenizer_name) but there is no " + local
-                        + "; put its tokenizer.json there or pass one with DermLipOptions.withHfTokenizer (nothing is"
-                        + " downloaded)");
-            }
-            return HfTextTokenizer.fromFile(local, contextLength);
+            return HfTextTokenizer.forModel(text.hfTokenizerName(), hubDir, contextLength);
         }
         Path vocabulary = options.vocabulary() != null ? options.vocabulary() : BpeVocabularyFiles.locateClipVocabulary();
         return new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
