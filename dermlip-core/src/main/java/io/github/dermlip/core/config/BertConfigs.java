@@ -56,7 +56,7 @@ final class BertConfigs {
         if (known != null) {
             return known;
         }
-        tried.add(BUILT_IN + " " + TABLE.keySet());
+        tried.add(BUILT_IN + " " + new java.util.TreeSet<>(TABLE.keySet()));
         throw new ConfigException(source + ": field '" + field + "' names the Hugging Face text model '" + name
                 + "', whose config.json was not found; looked in: " + String.join(", ", tried));
     }
