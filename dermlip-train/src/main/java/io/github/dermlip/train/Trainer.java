@@ -112,11 +112,15 @@ public final class Trainer {
                         parts.decoder(), TrainingData.trainingOptions(config));
                 EpochEvaluator evaluator = new EpochEvaluator(config, modelConfig, parts)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
-            ClipModel model = ClipModel.create(modelConfig.model(), root);
+            ClipModel model;
             if (resumeFrom != null) {
+                model = ClipModel.create(modelConfig.model(), root);
                 resumeFrom.loadWeights(model);
             } else if (config.pretrained() != null) {
-                OpenClipHub.loadWeights(model, OpenClipHub.weightsFile(config.pretrained()), root);
+                model = OpenClipHub.load(modelConfig.model(), config.pretrained().toString(),
+                        OpenClipHub.weightsFile(config.pretrained()), root);
+            } else {
+                model = ClipModel.create(modelConfig.model(), root);
             }
             ModelSetup.lockTowers(model, config);
             TrainableParameters trainable = TrainableParameters.of(OpenClipKeys.parameters(model));

@@ -44,6 +44,18 @@ public final class OpenClipHub {
     }
 
     /**
+     * The directory's config as its weights call for it: the tower layouts and depths are checked against the
+     * weights, and the PanDerm image tower, which configs do not name, is recognised by its keys. This is the
+     * config of the model {@link #load(Path, NDManager)} builds.
+     */
+    public static OpenClipConfig readConfigForWeights(Path dir) throws IOException {
+        OpenClipConfig config = readConfig(dir);
+        Path weights = weightsFile(dir);
+        return config.withModel(OpenClipKeys.fitToCheckpoint(config.model(), StateDict.read(weights).names(),
+                dir.resolve(CONFIG_FILE).toString(), weights.toString()));
+    }
+
+    /**
      * The weights file of a hub directory: safetensors when present, else the {@code .bin}.
      *
      * @throws FileNotFoundException naming the directory and both expected files when neither exists
