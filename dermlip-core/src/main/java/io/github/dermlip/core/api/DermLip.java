@@ -4,19 +4,15 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.initializer.Initializer;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipHub;
-import io.github.dermlip.core.tokenizer.BpeVocabulary;
-import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
-import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import io.github.dermlip.core.tokenizer.HfTextTokenizer;
+import io.github.dermlip.core.tokenizer.ModelTokenizers;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
 import io.github.dermlip.core.tokenizer.TokenizedBatch;
 import io.github.dermlip.core.tokenizer.VocabularyException;
@@ -169,15 +165,10 @@ public final class DermLip implements AutoCloseable {
     }
 
     private static TextTokenizer tokenizerFor(Path hubDir, TextConfig text, DermLipOptions options) {
-        int contextLength = text.contextLength();
         if (options.hfTokenizer() != null) {
-            return HfTextTokenizer.fromFile(options.hfTokenizer(), contextLength);
+            return HfTextTokenizer.fromFile(options.hfTokenizer(), text.contextLength());
         }
-        if (text.hfTokenizerName() != null) {
-            return HfTextTokenizer.forModel(text.hfTokenizerName(), hubDir, contextLength);
-        }
-        Path vocabulary = options.vocabulary() != null ? options.vocabulary() : BpeVocabularyFiles.locateClipVocabulary();
-        return new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
+        return ModelTokenizers.forModel(hubDir, text, options.vocabulary());
     }
 
     /** The open_clip config (architecture and preprocessing). */
