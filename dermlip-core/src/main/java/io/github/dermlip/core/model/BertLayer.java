@@ -12,9 +12,7 @@ import ai.djl.util.PairList;
  * {@code h = LN(h + output.dense(GELU(intermediate.dense(h))))} with exact GELU.
  */
 final class BertLayer extends ModelBlock {
-    private final int width;
     private final int heads;
-    private final float scale;
     private final ClipLinear query;
     private final ClipLinear key;
     private final ClipLinear value;
@@ -25,9 +23,7 @@ final class BertLayer extends ModelBlock {
     private final ClipLayerNorm outputNorm;
 
     BertLayer(int width, int heads, int intermediateSize, float eps) {
-        this.width = width;
         this.heads = heads;
-        this.scale = (float) (1.0 / Math.sqrt(width / heads));
         query = addChildBlock("query", new ClipLinear(width, width, 0.02f));
         key = addChildBlock("key", new ClipLinear(width, width, 0.02f));
         value = addChildBlock("value", new ClipLinear(width, width, 0.02f));
@@ -76,20 +72,11 @@ final class BertLayer extends ModelBlock {
      * @param keyMask additive [B, 1, 1, L] mask: 0 for real tokens, float32's lowest value for padding
      */
     NDArray apply(ParameterStore store, NDArray h, NDArray keyMask, boolean training) {
-        long batch = h.getShape().get(0);
-        long length = h.getShape().get(1);
-        NDArray q = heads(query.apply(store, h, training), batch, length).mul(Scalars.of(scale, h));
-        NDArray k = heads(key.apply(store, h, training), batch, length);
-        NDArray v = heads(value.apply(store, h, training), batch, length);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(keyMask);
-        NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, width);
+        NDArray context = ScaledDotProductAttention.apply(query.apply(store, h, training), key.apply(store, h, training),
+                value.apply(store, h, training), heads, keyMask);
         NDArray attended = attentionNorm.apply(store, h.add(attentionOutput.apply(store, context, training)), training);
         NDArray ff = output.apply(store, MlpActivation.GELU.apply(intermediate.apply(store, attended, training)), training);
         return outputNorm.apply(store, attended.add(ff), training);
-    }
-
-    private NDArray heads(NDArray part, long batch, long length) {
-        return part.reshape(batch, length, heads, width / heads).transpose(0, 2, 1, 3);
     }
 
     @Override

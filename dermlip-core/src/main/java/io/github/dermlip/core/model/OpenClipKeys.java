@@ -316,53 +316,47 @@ public final class OpenClipKeys {
     }
 
     private static void putTimm(Map<String, Parameter> keys, TimmVisionTower timm) {
-        String trunk = "visual.trunk.";
-        putPatchEmbedding(keys, trunk, timm.patchEmbed());
-        List<PreNormViTBlock> blocks = timm.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            PreNormViTBlock block = blocks.get(i);
-            String p = trunk + "blocks." + i + ".";
-            MultiheadSelfAttention attention = (MultiheadSelfAttention) block.attention();
-            keys.put(p + "attn.qkv.weight", attention.inProjWeight());
-            keys.put(p + "attn.qkv.bias", attention.inProjBias());
-            putLinear(keys, p + "attn.proj", attention.outProj());
-            putViTBlockRest(keys, p, block);
-        }
-        putLayerNorm(keys, trunk + "norm", timm.norm());
+        putTrunk(keys, "visual.trunk.", timm.trunk());
         putLinear(keys, "visual.head.proj", timm.head());
     }
 
     private static void putPanDerm(Map<String, Parameter> keys, PanDermVisionTower panDerm) {
-        putPatchEmbedding(keys, "visual.", panDerm.patchEmbed());
-        List<PreNormViTBlock> blocks = panDerm.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            PreNormViTBlock block = blocks.get(i);
-            String p = "visual.blocks." + i + ".";
-            QvBiasSelfAttention attention = (QvBiasSelfAttention) block.attention();
-            keys.put(p + "attn.qkv.weight", attention.qkvWeight());
-            keys.put(p + "attn.q_bias", attention.qBias());
-            keys.put(p + "attn.v_bias", attention.vBias());
-            putLinear(keys, p + "attn.proj", attention.proj());
-            putViTBlockRest(keys, p, block);
-            keys.put(p + "gamma_1", block.gamma1());
-            keys.put(p + "gamma_2", block.gamma2());
-        }
-        putLayerNorm(keys, "visual.norm", panDerm.norm());
+        putTrunk(keys, "visual.", panDerm.trunk());
         putLinear(keys, "visual.head", panDerm.head());
     }
 
-    private static void putPatchEmbedding(Map<String, Parameter> keys, String prefix, PatchEmbedding embedding) {
+    /** timm's names for a ViT trunk: a fused {@code attn.qkv} with bias, or with BEiT's q/v biases and gammas. */
+    private static void putTrunk(Map<String, Parameter> keys, String prefix, ViTTrunk trunk) {
+        PatchEmbedding embedding = trunk.patchEmbed();
         keys.put(prefix + "patch_embed.proj.weight", embedding.projWeight());
         keys.put(prefix + "patch_embed.proj.bias", embedding.projBias());
         keys.put(prefix + "cls_token", embedding.clsToken());
         keys.put(prefix + "pos_embed", embedding.posEmbed());
-    }
-
-    private static void putViTBlockRest(Map<String, Parameter> keys, String p, PreNormViTBlock block) {
-        putLayerNorm(keys, p + "norm1", block.norm1());
-        putLayerNorm(keys, p + "norm2", block.norm2());
-        putLinear(keys, p + "mlp.fc1", block.mlp().fc());
-        putLinear(keys, p + "mlp.fc2", block.mlp().proj());
+        List<PreNormViTBlock> blocks = trunk.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            PreNormViTBlock block = blocks.get(i);
+            String p = prefix + "blocks." + i + ".";
+            if (block.attention() instanceof QvBiasSelfAttention attention) {
+                keys.put(p + "attn.qkv.weight", attention.qkvWeight());
+                keys.put(p + "attn.q_bias", attention.qBias());
+                keys.put(p + "attn.v_bias", attention.vBias());
+                putLinear(keys, p + "attn.proj", attention.proj());
+            } else {
+                MultiheadSelfAttention attention = (MultiheadSelfAttention) block.attention();
+                keys.put(p + "attn.qkv.weight", attention.inProjWeight());
+                keys.put(p + "attn.qkv.bias", attention.inProjBias());
+                putLinear(keys, p + "attn.proj", attention.outProj());
+            }
+            putLayerNorm(keys, p + "norm1", block.norm1());
+            putLayerNorm(keys, p + "norm2", block.norm2());
+            putLinear(keys, p + "mlp.fc1", block.mlp().fc());
+            putLinear(keys, p + "mlp.fc2", block.mlp().proj());
+            if (block.gamma1() != null) {
+                keys.put(p + "gamma_1", block.gamma1());
+                keys.put(p + "gamma_2", block.gamma2());
+            }
+        }
+        putLayerNorm(keys, prefix + "norm", trunk.norm());
     }
 
     private static void putBert(Map<String, Parameter> keys, BertTextTower bert) {

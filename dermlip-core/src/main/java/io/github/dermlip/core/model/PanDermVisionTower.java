@@ -6,8 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.dermlip.core.config.VisionConfig;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The PanDerm image tower that the Derm1M fork of open_clip swaps in: a CAE ViT ({@code visual.patch_embed.*},
@@ -26,9 +24,7 @@ public final class PanDermVisionTower extends ModelBlock implements ImageTower {
 
     private final VisionConfig config;
     private final int embedDim;
-    private final PatchEmbedding patchEmbed;
-    private final List<PreNormViTBlock> blocks;
-    private final ClipLayerNorm norm;
+    private final ViTTrunk trunk;
     private final ClipLinear head;
 
     /** Builds an uninitialized tower for the config, projecting to {@code embedDim}. */
@@ -36,14 +32,9 @@ public final class PanDermVisionTower extends ModelBlock implements ImageTower {
         this.config = config;
         this.embedDim = embedDim;
         int width = config.width();
-        patchEmbed = addChildBlock("patch_embed", new PatchEmbedding(config.imageSize(), config.patchSize(), width));
-        List<PreNormViTBlock> list = new ArrayList<>(config.layers());
-        for (int i = 0; i < config.layers(); i++) {
-            QvBiasSelfAttention attention = new QvBiasSelfAttention(width, config.heads());
-            list.add(addChildBlock("block" + i, new PreNormViTBlock(width, config.mlpWidth(), attention, LAYER_SCALE_INIT)));
-        }
-        blocks = List.copyOf(list);
-        norm = addChildBlock("norm", new ClipLayerNorm(width, PreNormViTBlock.EPS));
+        trunk = addChildBlock("trunk", new ViTTrunk(config.imageSize(), config.patchSize(), width, config.layers(),
+                i -> new PreNormViTBlock(width, config.mlpWidth(), new QvBiasSelfAttention(width, config.heads()),
+                        LAYER_SCALE_INIT)));
         head = addChildBlock("head", new ClipLinear(width, embedDim, 0.02f));
     }
 
@@ -52,16 +43,8 @@ public final class PanDermVisionTower extends ModelBlock implements ImageTower {
         return config;
     }
 
-    PatchEmbedding patchEmbed() {
-        return patchEmbed;
-    }
-
-    List<PreNormViTBlock> blocks() {
-        return blocks;
-    }
-
-    ClipLayerNorm norm() {
-        return norm;
+    ViTTrunk trunk() {
+        return trunk;
     }
 
     ClipLinear head() {
@@ -70,12 +53,8 @@ public final class PanDermVisionTower extends ModelBlock implements ImageTower {
 
     @Override
     public NDArray encode(ParameterStore store, NDArray pixels, boolean training) {
-        NDArray x = patchEmbed.apply(store, pixels, training);
-        for (PreNormViTBlock block : blocks) {
-            x = block.apply(store, x, training);
-        }
-        NDArray patches = norm.apply(store, x, training).get(":, 1:");
-        NDArray pooled = norm.apply(store, patches.mean(new int[] {1}), training);
+        NDArray patches = trunk.apply(store, pixels, training).get(":, 1:");
+        NDArray pooled = trunk.norm().apply(store, patches.mean(new int[] {1}), training);
         return head.apply(store, pooled, training);
     }
 

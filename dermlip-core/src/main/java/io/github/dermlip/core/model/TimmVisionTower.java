@@ -7,8 +7,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.dermlip.core.config.TimmVisionConfig;
 import io.github.dermlip.core.config.TimmVisionConfig.TimmTrunk;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * open_clip's {@code TimmModel} over a timm {@code VisionTransformer} trunk ({@code visual.trunk.*}): patch
@@ -20,25 +18,18 @@ import java.util.List;
 public final class TimmVisionTower extends ModelBlock implements ImageTower {
     private final TimmVisionConfig config;
     private final int embedDim;
-    private final PatchEmbedding patchEmbed;
-    private final List<PreNormViTBlock> blocks;
-    private final ClipLayerNorm norm;
+    private final ViTTrunk trunk;
     private final ClipLinear head;
 
     /** Builds an uninitialized tower for the config, projecting to {@code embedDim}. */
     public TimmVisionTower(TimmVisionConfig config, int embedDim) {
         this.config = config;
         this.embedDim = embedDim;
-        TimmTrunk trunk = config.trunk();
-        int width = trunk.width();
-        patchEmbed = addChildBlock("patch_embed", new PatchEmbedding(trunk.imageSize(), trunk.patchSize(), width));
-        List<PreNormViTBlock> list = new ArrayList<>(trunk.depth());
-        for (int i = 0; i < trunk.depth(); i++) {
-            MultiheadSelfAttention attention = new MultiheadSelfAttention(width, trunk.heads(), 0.02f, 0.02f);
-            list.add(addChildBlock("block" + i, new PreNormViTBlock(width, trunk.mlpWidth(), attention, null)));
-        }
-        blocks = List.copyOf(list);
-        norm = addChildBlock("norm", new ClipLayerNorm(width, PreNormViTBlock.EPS));
+        TimmTrunk sizes = config.trunk();
+        int width = sizes.width();
+        trunk = addChildBlock("trunk", new ViTTrunk(sizes.imageSize(), sizes.patchSize(), width, sizes.depth(),
+                i -> new PreNormViTBlock(width, sizes.mlpWidth(),
+                        new MultiheadSelfAttention(width, sizes.heads(), 0.02f, 0.02f), null)));
         head = addChildBlock("head_proj", new ClipLinear(width, embedDim, (float) Math.pow(width, -0.5), config.projBias()));
     }
 
@@ -47,16 +38,8 @@ public final class TimmVisionTower extends ModelBlock implements ImageTower {
         return config;
     }
 
-    PatchEmbedding patchEmbed() {
-        return patchEmbed;
-    }
-
-    List<PreNormViTBlock> blocks() {
-        return blocks;
-    }
-
-    ClipLayerNorm norm() {
-        return norm;
+    ViTTrunk trunk() {
+        return trunk;
     }
 
     ClipLinear head() {
@@ -65,11 +48,7 @@ public final class TimmVisionTower extends ModelBlock implements ImageTower {
 
     @Override
     public NDArray encode(ParameterStore store, NDArray pixels, boolean training) {
-        NDArray x = patchEmbed.apply(store, pixels, training);
-        for (PreNormViTBlock block : blocks) {
-            x = block.apply(store, x, training);
-        }
-        x = norm.apply(store, x, training);
+        NDArray x = trunk.apply(store, pixels, training);
         NDArray pooled = config.averagePool() ? x.get(":, 1:").mean(new int[] {1}) : x.get(":, 0");
         return head.apply(store, pooled, training);
     }
