@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
 import io.github.dermlip.core.SharedFixtures;
+import io.github.dermlip.core.image.ImageDecoder;
+import java.nio.file.Path;
 import io.github.dermlip.core.io.StateDict;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.BertTextTower;
@@ -23,6 +31,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DermLipModelFamiliesTest {
     private static final double TOLERANCE = 1e-4;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny-panderm-bert-mean", "tiny-timm-vit-bert-cls"})
+    void zeroShotCriteriaGiveTheClassifiersProbabilities(String fixture) throws Exception {
+        List<String> classes = List.of("melanoma", "nevus", "psoriasis");
+        List<String> templates = List.of("a skin image of {}");
+        List<Path> files = ApiFixtures.images(fixture);
+        List<Classifications> expected;
+        try (DermLip lip = DermLip.load(ApiFixtures.dir(fixture))) {
+            expected = lip.zeroShotClassifier(classes, templates).classify(files);
+        }
+        Criteria<Image, Classifications> criteria = DermLipCriteria.zeroShot(ApiFixtures.dir(fixture), classes, templates);
+        try (ZooModel<Image, Classifications> model = criteria.loadModel();
+             Predictor<Image, Classifications> predictor = model.newPredictor()) {
+            for (int i = 0; i < files.size(); i++) {
+                Image image = ImageFactory.getInstance().fromImage(ImageDecoder.decode(files.get(i)));
+                Classifications got = predictor.predict(image);
+                for (String c : classes) {
+                    assertEquals(expected.get(i).get(c).getProbability(), got.get(c).getProbability(), 1e-4, c);
+                }
+            }
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny-panderm-bert-mean", "tiny-timm-vit-bert-cls", "tiny-timm-vit-bert-pooler"})
