@@ -225,6 +225,7 @@ public final class OpenClipConfigReader {
 
     /** A timm tower: its trunk's sizes fill the ViT sizes, so the image side and grid read as for any tower. */
     private VisionConfig parseTimm(JsonNode node, String path, String name) {
+        TimmVisionConfig.TimmTrunk trunk = TimmTrunks.resolve(name, configDir, join(path, "timm_model_name"), source);
         for (String field : List.of("layers", "width", "patch_size", "head_width", "mlp_ratio")) {
             refuseIfPresent(node, path, field, "is set by the timm model '" + name + "', not by vision_cfg");
         }
@@ -241,7 +242,6 @@ public final class OpenClipConfigReader {
                 throw error(join(path, field), "= " + node.get(field) + " is not implemented (dropout in timm towers)");
             }
         }
-        TimmVisionConfig.TimmTrunk trunk = TimmTrunks.resolve(name, configDir, join(path, "timm_model_name"), source);
         int imageSize = intField(node, path, "image_size", trunk.imageSize());
         if (imageSize != trunk.imageSize()) {
             throw error(join(path, "image_size"), "is " + imageSize + " but the timm model '" + name + "' ("
