@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.train.ContrastiveStep;
 import io.github.dermlip.train.loss.ClipLoss;
 import io.github.dermlip.train.optim.AdamW;
@@ -43,7 +43,7 @@ public final class BenchTrainingStep implements AutoCloseable {
         root = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(seed);
         model = ClipModel.create(config, root);
-        trainable = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
+        trainable = TrainableParameters.of(OpenClipKeys.parameters(model));
         adamW = new AdamW(trainable, AdamWConfig.openClipDefaults(), root);
         contrastiveStep = new ContrastiveStep(model, new ClipLoss(), new ParameterStore(root, false));
     }

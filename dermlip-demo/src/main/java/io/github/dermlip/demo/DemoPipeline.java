@@ -6,6 +6,7 @@ import io.github.dermlip.core.api.ProgressListener;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.config.OpenClipConfigWriter;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.eval.concepts.ConceptAnnotator;
 import io.github.dermlip.eval.concepts.ConceptTerms;
@@ -137,7 +138,7 @@ public final class DemoPipeline {
         OpenClipConfig config = new OpenClipConfig(new ModelConfig(m.embedDim(), m.quickGelu(), m.customText(),
                 m.initLogitScale(), m.initLogitBias(), m.vision(), text), base.preprocess());
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(),
-                OpenClipConfigReader.toJson(config));
+                OpenClipConfigWriter.toJson(config));
         return file;
     }
 

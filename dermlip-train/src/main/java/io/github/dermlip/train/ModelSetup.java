@@ -3,7 +3,10 @@ package io.github.dermlip.train;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.model.BertTextTower;
 import io.github.dermlip.core.model.ClipModel;
+import io.github.dermlip.core.model.OpenClipHub;
+import java.io.IOException;
 import io.github.dermlip.train.loss.LossKind;
 
 /** Decides the architecture of a new run and freezes the locked towers. */
@@ -15,9 +18,9 @@ final class ModelSetup {
      * {@code --model}'s; for SigLIP, open_clip's SigLIP init (logit scale ln 10, logit bias -10) replaces the
      * model's.
      */
-    static OpenClipConfig forNewRun(TrainConfig config) {
-        OpenClipConfig base = OpenClipConfigReader.resolve(
-                config.pretrained() != null ? config.pretrained().toString() : config.model());
+    static OpenClipConfig forNewRun(TrainConfig config) throws IOException {
+        OpenClipConfig base = config.pretrained() != null ? OpenClipHub.readConfigForWeights(config.pretrained())
+                : OpenClipConfigReader.resolve(config.model());
         if (config.loss() != LossKind.SIGLIP) {
             return base;
         }
@@ -27,13 +30,27 @@ final class ModelSetup {
         return new OpenClipConfig(siglip, base.preprocess());
     }
 
-    /** Freezes the image and/or text tower (LiT): no gradients, no updates, no weight decay. */
+    /**
+     * Freezes the image and/or text tower (LiT): no gradients, no updates, no weight decay. A Hugging Face text
+     * tower is locked as open_clip's {@code HFTextEncoder.lock} does, honouring {@code --lock-text-unlocked-layers}
+     * and {@code --lock-text-freeze-layer-norm} (its projection stays trainable); those flags are refused for other
+     * text towers, which open_clip locks whole.
+     */
     static void lockTowers(ClipModel model, TrainConfig config) {
         if (config.lockImage()) {
             model.vision().freezeParameters(true);
         }
+        boolean partial = config.lockTextUnlockedLayers() != 0 || config.lockTextFreezeLayerNorm();
+        if (partial && !(config.lockText() && model.text() instanceof BertTextTower)) {
+            throw new IllegalArgumentException("--lock-text-unlocked-layers and --lock-text-freeze-layer-norm need"
+                    + " --lock-text and a Hugging Face text tower (text_cfg.hf_model_name)");
+        }
         if (config.lockText()) {
-            model.text().freezeParameters(true);
+            if (model.text() instanceof BertTextTower bert) {
+                bert.lock(config.lockTextUnlockedLayers(), config.lockTextFreezeLayerNorm());
+            } else {
+                model.text().freezeParameters(true);
+            }
         }
     }
 }

@@ -6,24 +6,38 @@ import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.TrainTransform;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
+import io.github.dermlip.core.tokenizer.HfTextTokenizer;
+import io.github.dermlip.core.tokenizer.TextTokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * open_clip's pieces: CLIP's BPE tokenizer ({@code --vocab}, else the default vocabulary location) at the model's
- * context length, the training augmentation of {@code --aug-cfg} and the eval transform of the model's
+ * open_clip's pieces: the model's tokenizer at its context length (CLIP's BPE from {@code --vocab}, else the default
+ * vocabulary location; or the Hugging Face tokenizer that {@code text_cfg.hf_tokenizer_name} names, looked up
+ * from the {@code --pretrained} or {@code --model} folder), the training augmentation of {@code --aug-cfg} and the eval transform of the model's
  * preprocessing config, and the core image decoder.
  */
 public final class StandardComponents implements ComponentsFactory {
 
     @Override
     public TrainingComponents create(OpenClipConfig model, TrainConfig config) {
-        if (model.model().text().hfTokenizerName() != null) {
-            throw new IllegalArgumentException("the model's text_cfg names the Hugging Face tokenizer '"
-                    + model.model().text().hfTokenizerName() + "'; the standard components only provide CLIP's BPE"
-                    + " tokenizer, so pass TrainingComponents with a matching tokenizer to the Trainer");
-        }
-        BpeVocabulary vocabulary = config.vocab() != null ? BpeVocabulary.load(config.vocab()) : BpeVocabulary.loadDefault();
-        return new TrainingComponents(new ClipBpeTokenizer(vocabulary, model.model().text().contextLength()),
+        return new TrainingComponents(tokenizer(model, config),
                 new TrainTransform(model.preprocess(), AugmentationArgs.parse(config.augCfg())),
                 new EvalTransform(model.preprocess()), ImageDecoder::decodeRgb);
+    }
+
+    private static TextTokenizer tokenizer(OpenClipConfig model, TrainConfig config) {
+        int contextLength = model.model().text().contextLength();
+        String hfName = model.model().text().hfTokenizerName();
+        if (hfName == null) {
+            BpeVocabulary vocabulary = config.vocab() != null ? BpeVocabulary.load(config.vocab()) : BpeVocabulary.loadDefault();
+            return new ClipBpeTokenizer(vocabulary, contextLength);
+        }
+        Path modelDir = config.pretrained();
+        if (modelDir == null) {
+            Path named = Path.of(config.model());
+            modelDir = Files.isDirectory(named) ? named : named.toAbsolutePath().getParent();
+        }
+        return HfTextTokenizer.forModel(hfName, modelDir, contextLength);
     }
 }

@@ -45,6 +45,8 @@ import java.util.Objects;
  * @param augCfg training augmentation as open_clip's {@code --aug-cfg} key=value pairs
  * @param lockImage freeze the image tower
  * @param lockText freeze the text tower
+ * @param lockTextUnlockedLayers with {@code lockText}, the last layers of a Hugging Face text tower left trainable
+ * @param lockTextFreezeLayerNorm with {@code lockText}, freeze the LayerNorms of the locked Hugging Face layers too
  * @param seed the seed of the model init and of all data order and augmentation
  * @param workers data-loading threads
  * @param logs folder of all runs
@@ -68,7 +70,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         int batchSize, int epochs, double lr, double wd, double beta1, double beta2, double eps, long warmup,
         LrSchedulerKind lrScheduler, Integer epochsCooldown, double lrCooldownPower, double lrCooldownEnd,
         Double gradClipNorm, int accumFreq, LossKind loss, Map<String, String> augCfg,
-        boolean lockImage, boolean lockText,
+        boolean lockImage, boolean lockText, int lockTextUnlockedLayers, boolean lockTextFreezeLayerNorm,
         long seed, int workers, Path logs, String name, String resume, long saveEveryNSteps, long logEveryNSteps,
         Long maxSteps, DeviceChoice device, double maxBadFraction, boolean quiet,
         Path zeroshotClasses, Path zeroshotData, Path zeroshotTemplates, boolean confinePaths) {
@@ -193,6 +195,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         new java.util.TreeMap<>(augCfg).forEach(aug::put);
         node.put("lock_image", lockImage);
         node.put("lock_text", lockText);
+        node.put("lock_text_unlocked_layers", lockTextUnlockedLayers);
+        node.put("lock_text_freeze_layer_norm", lockTextFreezeLayerNorm);
         node.put("seed", seed);
         return node;
     }
@@ -238,6 +242,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         private Map<String, String> augCfg = new LinkedHashMap<>();
         private boolean lockImage;
         private boolean lockText;
+        private int lockTextUnlockedLayers;
+        private boolean lockTextFreezeLayerNorm;
         private long seed;
         private int workers = 4;
         private Path logs = Path.of("logs");
@@ -286,6 +292,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
             augCfg = new LinkedHashMap<>(c.augCfg);
             lockImage = c.lockImage;
             lockText = c.lockText;
+            lockTextUnlockedLayers = c.lockTextUnlockedLayers;
+            lockTextFreezeLayerNorm = c.lockTextFreezeLayerNorm;
             seed = c.seed;
             workers = c.workers;
             logs = c.logs;
@@ -361,6 +369,10 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         public Builder lockImage(boolean v) { lockImage = v; return this; }
         /** Sets {@code --lock-text}. */
         public Builder lockText(boolean v) { lockText = v; return this; }
+        /** Sets {@code --lock-text-unlocked-layers}. */
+        public Builder lockTextUnlockedLayers(int v) { lockTextUnlockedLayers = v; return this; }
+        /** Sets {@code --lock-text-freeze-layer-norm}. */
+        public Builder lockTextFreezeLayerNorm(boolean v) { lockTextFreezeLayerNorm = v; return this; }
         /** Sets {@code --seed}. */
         public Builder seed(long v) { seed = v; return this; }
         /** Sets {@code --workers}. */
@@ -398,8 +410,9 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
             return new TrainConfig(trainData, valData, datasetType, csvImgKey, csvCaptionKey, csvSeparator, imageRoot,
                     trainNumSamples, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps, warmup,
                     lrScheduler, epochsCooldown, lrCooldownPower, lrCooldownEnd, gradClipNorm, accumFreq, loss, augCfg,
-                    lockImage, lockText, seed, workers, logs, runName, resume, saveEveryNSteps, logEveryNSteps, maxSteps,
-                    device, maxBadFraction, quiet, zeroshotClasses, zeroshotData, zeroshotTemplates, confinePaths);
+                    lockImage, lockText, lockTextUnlockedLayers, lockTextFreezeLayerNorm, seed, workers, logs, runName,
+                    resume, saveEveryNSteps, logEveryNSteps, maxSteps, device, maxBadFraction, quiet, zeroshotClasses,
+                    zeroshotData, zeroshotTemplates, confinePaths);
         }
 
         /** open_clip's automatic run name: date, model, lr, batch size, workers and precision. */

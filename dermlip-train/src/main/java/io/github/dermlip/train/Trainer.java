@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
@@ -123,14 +123,18 @@ public final class Trainer {
                         parts.decoder(), TrainingData.trainingOptions(config));
                 EpochEvaluator evaluator = new EpochEvaluator(config, modelConfig, parts)) {
             Engine.getInstance().setRandomSeed((int) config.seed());
-            ClipModel model = ClipModel.create(modelConfig.model(), root);
+            ClipModel model;
             if (resumeFrom != null) {
+                model = ClipModel.create(modelConfig.model(), root);
                 resumeFrom.loadWeights(model);
             } else if (config.pretrained() != null) {
-                OpenClipHub.loadWeights(model, OpenClipHub.weightsFile(config.pretrained()), root);
+                model = OpenClipHub.load(modelConfig.model(), config.pretrained().toString(),
+                        OpenClipHub.weightsFile(config.pretrained()), root);
+            } else {
+                model = ClipModel.create(modelConfig.model(), root);
             }
             ModelSetup.lockTowers(model, config);
-            TrainableParameters trainable = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
+            TrainableParameters trainable = TrainableParameters.of(OpenClipKeys.parameters(model));
             try (AdamW adamW = new AdamW(trainable, config.adamW(), root)) {
                 if (resumeFrom != null) {
                     resumeFrom.loadOptimizer(adamW);

@@ -18,7 +18,7 @@ import io.github.dermlip.core.io.StateDict;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.ClipOutput;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.core.tokenizer.TokenizedBatch;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.LatestPointer;
@@ -51,7 +51,7 @@ class CheckpointOutputTest {
             public void stepFinished(StepRecord record, ClipModel model, NDManager runManager) {
                 try (NDManager scratch = runManager.newSubManager()) {
                     live[0] = outputs(model, scratch);
-                    OpenClipCheckpoint.toStateDict(model, scratch).forEach((k, v) -> liveWeights.put(k, TensorData.fromNDArray(v)));
+                    OpenClipKeys.toStateDict(model, scratch).forEach((k, v) -> liveWeights.put(k, TensorData.fromNDArray(v)));
                 }
             }
         }).run();
@@ -66,8 +66,8 @@ class CheckpointOutputTest {
         assertEquals(liveWeights, weights.asMap(), "saved weights are the trained ones, bit for bit");
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel loaded = ClipModel.create(saved.model(), manager);
-            assertEquals(OpenClipCheckpoint.parameters(loaded).keySet(), weights.names());
-            OpenClipCheckpoint.load(loaded, arrays(weights, manager), checkpoint.toString());
+            assertEquals(OpenClipKeys.parameters(loaded).keySet(), weights.names());
+            OpenClipKeys.load(loaded, arrays(weights, manager), checkpoint.toString());
             // same weights and inputs; multi-threaded CPU kernels may still differ in the last bit between calls
             assertArrayEquals(live[0], outputs(loaded, manager), 1e-6f);
         }
@@ -86,7 +86,7 @@ class CheckpointOutputTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed((int) config.seed());
             ClipModel initial = ClipModel.create(saved.model(), manager);
-            Map<String, NDArray> start = OpenClipCheckpoint.toStateDict(initial, manager);
+            Map<String, NDArray> start = OpenClipKeys.toStateDict(initial, manager);
             List<String> changedVision = new ArrayList<>();
             int changedOthers = 0;
             for (String key : weights.names()) {

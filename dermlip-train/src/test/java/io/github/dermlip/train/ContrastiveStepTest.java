@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.train.loss.LossKind;
 import io.github.dermlip.train.optim.TrainableParameters;
 import java.util.List;
@@ -30,7 +30,7 @@ class ContrastiveStepTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(11);
             ClipModel model = ClipModel.create(config, manager);
-            TrainableParameters params = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
+            TrainableParameters params = TrainableParameters.of(OpenClipKeys.parameters(model));
             ContrastiveStep step = new ContrastiveStep(model, kind.newLoss(), new ParameterStore(manager, false));
             try (NDManager batch = manager.newSubManager()) {
                 NDArray pixels = batch.randomNormal(new Shape(6, 3, 16, 16));

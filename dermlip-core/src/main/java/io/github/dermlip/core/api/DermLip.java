@@ -4,19 +4,15 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.initializer.Initializer;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipHub;
-import io.github.dermlip.core.tokenizer.BpeVocabulary;
-import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
-import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import io.github.dermlip.core.tokenizer.HfTextTokenizer;
+import io.github.dermlip.core.tokenizer.ModelTokenizers;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
 import io.github.dermlip.core.tokenizer.TokenizedBatch;
 import io.github.dermlip.core.tokenizer.VocabularyException;
@@ -103,8 +99,9 @@ public final class DermLip implements AutoCloseable {
      * Loads an open_clip hub directory.
      *
      * <p>The tokenizer follows the config: CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the
-     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case a {@code tokenizer.json}
-     * in the hub directory (or {@link DermLipOptions#hfTokenizer()}) is read; nothing is downloaded.
+     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case that tokenizer's
+     * {@code tokenizer.json} (or {@link DermLipOptions#hfTokenizer()}) is read, found as
+     * {@link HfTextTokenizer#forModel} says; nothing is downloaded. Every model family of {@link ClipModel} loads.
      *
      * @throws FileNotFoundException when the directory or its weights are missing (naming the directory and the
      *     expected file names)
@@ -128,11 +125,10 @@ public final class DermLip implements AutoCloseable {
             Device device = options.device() != null ? options.device() : defaultDevice();
             NDManager manager = NDManager.newBaseManager(device, ENGINE);
             owned.add(manager);
-            ClipModel model = new ClipModel(config.model());
-            model.setInitializer(Initializer.ZEROS, parameter -> true);
-            model.initialize(manager, DataType.FLOAT32, model.exampleInputShapes(1));
-            OpenClipHub.loadWeights(model, weights, manager);
+            ClipModel model = OpenClipHub.load(config.model(), hubDir.resolve(OpenClipHub.CONFIG_FILE).toString(),
+                    weights, manager);
             model.freezeParameters(true);
+            config = config.withModel(model.config());
             return new DermLip(config, model, tokenizer, manager, options, owned);
         } catch (IOException | RuntimeException | Error e) {
             closeAll(owned, e);
@@ -169,22 +165,10 @@ public final class DermLip implements AutoCloseable {
     }
 
     private static TextTokenizer tokenizerFor(Path hubDir, TextConfig text, DermLipOptions options) {
-        int contextLength = text.contextLength();
         if (options.hfTokenizer() != null) {
-            return HfTextTokenizer.fromFile(options.hfTokenizer(), contextLength);
+            return HfTextTokenizer.fromFile(options.hfTokenizer(), text.contextLength());
         }
-        if (text.hfTokenizerName() != null) {
-            Path local = hubDir.resolve("tokenizer.json");
-            if (!Files.isRegularFile(local)) {
-                throw new VocabularyException(hubDir + ": the config names the Hugging Face tokenizer '"
-                        + text.hfTokenizerName() + "' (text_cfg.hf_tokenizer_name) but there is no " + local
-                        + "; put its tokenizer.json there or pass one with DermLipOptions.withHfTokenizer (nothing is"
-                        + " downloaded)");
-            }
-            return HfTextTokenizer.fromFile(local, contextLength);
-        }
-        Path vocabulary = options.vocabulary() != null ? options.vocabulary() : BpeVocabularyFiles.locateClipVocabulary();
-        return new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
+        return ModelTokenizers.forModel(hubDir, text, options.vocabulary());
     }
 
     /** The open_clip config (architecture and preprocessing). */

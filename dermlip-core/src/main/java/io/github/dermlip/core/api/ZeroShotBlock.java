@@ -9,7 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.github.dermlip.core.model.VisionTransformer;
+import io.github.dermlip.core.model.ImageTower;
 
 /**
  * A DJL block for zero-shot classification: an already-loaded image tower followed by fixed class weights.
@@ -26,7 +26,7 @@ import io.github.dermlip.core.model.VisionTransformer;
 public final class ZeroShotBlock extends AbstractBlock {
     private static final byte VERSION = 1;
 
-    private final VisionTransformer vision;
+    private final ImageTower vision;
     private final Parameter classWeights;
     private final int classCount;
 
@@ -37,7 +37,7 @@ public final class ZeroShotBlock extends AbstractBlock {
      * @param weights unit-norm class weights {@code [classes][embedding]}
      * @param manager owns the class-weight array (its device is where it lives)
      */
-    public ZeroShotBlock(VisionTransformer vision, float[][] weights, NDManager manager) {
+    public ZeroShotBlock(ImageTower vision, float[][] weights, NDManager manager) {
         super(VERSION);
         if (!vision.isInitialized()) {
             throw new IllegalArgumentException("the image tower has no weights yet");

@@ -3,7 +3,7 @@ package io.github.dermlip.core.config;
 import java.util.Objects;
 
 /**
- * An open_clip {@code model_cfg}: a ViT image tower, a causal text tower and the shared embedding.
+ * An open_clip {@code model_cfg}: an image tower, a text tower and the shared embedding.
  *
  * @param embedDim width of the joint embedding space
  * @param quickGelu use QuickGELU {@code x * sigmoid(1.702 x)} instead of exact GELU
@@ -26,6 +26,11 @@ public record ModelConfig(int embedDim, boolean quickGelu, boolean customText, d
         }
         Objects.requireNonNull(vision, "vision_cfg");
         Objects.requireNonNull(text, "text_cfg");
+    }
+
+    /** A copy with another image tower. */
+    public ModelConfig withVision(VisionConfig other) {
+        return new ModelConfig(embedDim, quickGelu, customText, initLogitScale, initLogitBias, other, text);
     }
 
     /** A copy with another initial logit bias (SigLIP adds one, init -10). */

@@ -15,4 +15,9 @@ public record OpenClipConfig(ModelConfig model, PreprocessConfig preprocess) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(preprocess, "preprocess");
     }
+
+    /** A copy with another architecture and the same preprocessing. */
+    public OpenClipConfig withModel(ModelConfig other) {
+        return new OpenClipConfig(other, preprocess);
+    }
 }

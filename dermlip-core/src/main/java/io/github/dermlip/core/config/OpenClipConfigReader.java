@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,12 +20,13 @@ import java.util.Set;
  * Reads open_clip config JSON strictly.
  *
  * <p>Accepts either a hub file ({@code {"model_cfg": ..., "preprocess_cfg": ...}}) or a bare model config
- * as in open_clip's {@code model_configs/*.json}. A field this library does not implement is refused by
- * name when it asks for something other than the plain ViT/causal-text CLIP (for example
- * {@code timm_model_name}, {@code hf_model_name}, or {@code layers} given as a list for a ResNet); a field
- * that open_clip itself does not know is refused too. Duplicate keys and anything after the JSON object are
- * refused, and every size is checked ({@link ConfigChecks}) before a config record exists. Every error names the
- * source, the field path and the value read.
+ * as in open_clip's {@code model_configs/*.json}. Besides open_clip's own ViT and causal text towers it reads
+ * timm ViT trunks ({@code timm_model_name}, see {@link TimmTrunks}), Hugging Face BERT text towers
+ * ({@code hf_model_name}, see {@link BertConfigs}) and the Derm1M fork's {@code pretrain_path}. A field this library
+ * does not implement is refused by name (for example {@code layers} given as a list for a ResNet, or a timm name it
+ * does not know); a field that open_clip itself does not know is refused too. Duplicate keys and anything after the
+ * JSON object are refused, and every size is checked ({@link ConfigChecks}) before a config record exists. Every
+ * error names the source, the field path and the value read. The config's folder, when read from a file, is where relative model names are resolved.
  */
 public final class OpenClipConfigReader {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -36,25 +36,24 @@ public final class OpenClipConfigReader {
     /** Fields that may appear, each only with the value that means "the plain architecture". */
     private static final Map<String, Set<String>> NEUTRAL = Map.of(
             "vision_cfg", Set.of("ls_init_value", "patch_dropout", "attentional_pool", "no_ln_pre", "pos_embed_type",
-                    "final_ln_after_pool", "pool_type", "output_tokens", "act_kwargs", "norm_kwargs", "timm_model_name",
-                    "timm_model_pretrained", "timm_pool", "timm_proj", "timm_proj_bias", "timm_drop", "timm_drop_path",
-                    "input_patchnorm", "global_average_pool", "attn_pooler_queries", "attn_pooler_heads", "embed_cls"),
-            "text_cfg", Set.of("ls_init_value", "hf_model_name", "hf_model_pretrained", "hf_proj_type", "hf_pooler_type",
-                    "pad_id", "embed_cls", "no_causal_mask", "proj_bias", "pool_type", "output_tokens", "act_kwargs",
+                    "final_ln_after_pool", "pool_type", "output_tokens", "act_kwargs", "norm_kwargs", "input_patchnorm", "global_average_pool", "attn_pooler_queries", "attn_pooler_heads", "embed_cls"),
+            "text_cfg", Set.of("ls_init_value", "pad_id", "embed_cls", "no_causal_mask", "proj_bias", "pool_type", "output_tokens", "act_kwargs",
                     "norm_kwargs", "proj_type", "tokenizer_kwargs", "attn_mask", "final_ln_after_pool", "text_mask"));
 
     private final String source;
     private final ConfigChecks checks;
+    private final Path configDir;
 
-    private OpenClipConfigReader(String source) {
+    private OpenClipConfigReader(String source, Path configDir) {
         this.source = source;
         this.checks = new ConfigChecks(source);
+        this.configDir = configDir;
     }
 
     /** Reads a hub {@code open_clip_config.json} (or a bare model config) from a file. */
     public static OpenClipConfig read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), file.toAbsolutePath().getParent());
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such config file");
         } catch (IOException e) {
@@ -75,7 +74,9 @@ public final class OpenClipConfigReader {
             return read(p);
         }
         try (InputStream in = io.github.dermlip.models.ModelCatalog.openArchitecture(nameOrPath)) {
-            return read(in, "model '" + nameOrPath + "'");
+            OpenClipConfig named = read(in, "model '" + nameOrPath + "'", null);
+            return isPanDermName(nameOrPath) ? named.withModel(named.model().withVision(named.model().vision().asPanDerm()))
+                    : named;
         } catch (java.util.NoSuchElementException e) {
             throw new ConfigException(nameOrPath + ": neither a config file, a hub directory, nor a known model name; known: "
                     + io.github.dermlip.models.ModelCatalog.architectures());
@@ -84,8 +85,20 @@ public final class OpenClipConfigReader {
         }
     }
 
-    /** Reads a config from a stream; {@code source} names it in errors. */
+    /**
+     * True for the model names that the Derm1M fork builds with the PanDerm image tower: its factory swaps the
+     * tower in when {@code 'PanDerm-base'} is in the name.
+     */
+    public static boolean isPanDermName(String modelName) {
+        return modelName.contains("PanDerm-base");
+    }
+
+    /** Reads a config from a stream; {@code source} names it in errors; relative model names have no folder. */
     public static OpenClipConfig read(InputStream in, String source) throws IOException {
+        return read(in, source, null);
+    }
+
+    private static OpenClipConfig read(InputStream in, String source, Path configDir) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(in);
@@ -94,7 +107,7 @@ public final class OpenClipConfigReader {
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ConfigException(source + ": malformed JSON: " + e.getOriginalMessage() + at);
         }
-        return new OpenClipConfigReader(source).parseRoot(root);
+        return new OpenClipConfigReader(source, configDir).parseRoot(root);
     }
 
     /** Parses a config already held as a JSON string; {@code source} names it in errors. */
@@ -104,56 +117,6 @@ public final class OpenClipConfigReader {
         } catch (IOException e) {
             throw new ConfigException(source + ": " + e.getMessage());
         }
-    }
-
-    /** Writes a config back as a hub {@code open_clip_config.json} document that open_clip reads. */
-    public static ObjectNode toJson(OpenClipConfig config) {
-        ModelConfig m = config.model();
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode model = root.putObject("model_cfg");
-        model.put("embed_dim", m.embedDim());
-        if (m.quickGelu()) {
-            model.put("quick_gelu", true);
-        }
-        if (m.customText()) {
-            model.put("custom_text", true);
-        }
-        if (m.initLogitScale() != ModelConfig.DEFAULT_LOGIT_SCALE) {
-            model.put("init_logit_scale", m.initLogitScale());
-        }
-        if (m.initLogitBias() != null) {
-            model.put("init_logit_bias", m.initLogitBias());
-        }
-        VisionConfig v = m.vision();
-        ObjectNode vision = model.putObject("vision_cfg");
-        vision.put("image_size", v.imageSize());
-        vision.put("layers", v.layers());
-        vision.put("width", v.width());
-        vision.put("patch_size", v.patchSize());
-        vision.put("head_width", v.headWidth());
-        vision.put("mlp_ratio", v.mlpRatio());
-        TextConfig t = m.text();
-        ObjectNode text = model.putObject("text_cfg");
-        text.put("context_length", t.contextLength());
-        text.put("vocab_size", t.vocabSize());
-        text.put("width", t.width());
-        text.put("heads", t.heads());
-        text.put("layers", t.layers());
-        text.put("mlp_ratio", t.mlpRatio());
-        if (t.hfTokenizerName() != null) {
-            text.put("hf_tokenizer_name", t.hfTokenizerName());
-        }
-        PreprocessConfig p = config.preprocess();
-        ObjectNode pre = root.putObject("preprocess_cfg");
-        pre.putPOJO("mean", p.mean());
-        pre.putPOJO("std", p.std());
-        pre.put("interpolation", p.interpolation().name().toLowerCase(java.util.Locale.ROOT));
-        pre.put("resize_mode", p.resizeMode().name().toLowerCase(java.util.Locale.ROOT));
-        pre.put("size", p.size());
-        if (p.fillColor() != 0) {
-            pre.put("fill_color", p.fillColor());
-        }
-        return root;
     }
 
     private OpenClipConfig parseRoot(JsonNode root) {
@@ -198,8 +161,17 @@ public final class OpenClipConfigReader {
 
     private VisionConfig parseVision(JsonNode node, String path) {
         requireObject(node, path);
-        Set<String> known = Set.of("image_size", "patch_size", "width", "layers", "head_width", "mlp_ratio");
+        Set<String> known = Set.of("image_size", "patch_size", "width", "layers", "head_width", "mlp_ratio",
+                "pretrain_path", "timm_model_name", "timm_model_pretrained", "timm_pool", "timm_proj", "timm_proj_bias",
+                "timm_drop", "timm_drop_path");
         checkExtras(node, path, known, "vision_cfg");
+        // The Derm1M fork's PanDerm weights path: its factory loads them before the checkpoint, which replaces them.
+        stringField(node, path, "pretrain_path", null);
+        String timmName = stringField(node, path, "timm_model_name", null);
+        if (timmName != null) {
+            return parseTimm(node, path, timmName);
+        }
+        refuseTimmFieldsWithoutName(node, path);
         JsonNode layers = required(node, path, "layers");
         if (layers.isArray()) {
             throw error(join(path, "layers"), "is a list (a ModifiedResNet image tower), which is not supported; only ViT towers are");
@@ -230,10 +202,10 @@ public final class OpenClipConfigReader {
     private TextConfig parseText(JsonNode node, String path) {
         requireObject(node, path);
         Set<String> known = Set.of("context_length", "vocab_size", "width", "heads", "layers", "mlp_ratio",
-                "hf_tokenizer_name");
+                "hf_tokenizer_name", "hf_model_name", "hf_model_pretrained", "hf_pooler_type", "hf_proj_type");
         checkExtras(node, path, known, "text_cfg");
-        String hfTok = node.has("hf_tokenizer_name") && !node.get("hf_tokenizer_name").isNull()
-                ? stringField(node, path, "hf_tokenizer_name", null) : null;
+        String hfTok = stringField(node, path, "hf_tokenizer_name", null);
+        HfTextConfig hf = parseHf(node, path);
         String contextField = join(path, "context_length");
         int context = checks.atLeast(contextField, intField(node, path, "context_length", 77), 2);
         String vocabField = join(path, "vocab_size");
@@ -250,9 +222,85 @@ public final class OpenClipConfigReader {
         double mlpRatio = doubleField(node, path, "mlp_ratio", 4.0);
         checks.mlpWidth(join(path, "mlp_ratio"), mlpRatio, width);
         try {
-            return new TextConfig(context, vocab, width, heads, layers, mlpRatio, hfTok);
+            return new TextConfig(context, vocab, width, heads, layers, mlpRatio, hfTok, hf);
         } catch (ConfigException e) {
             throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** The Hugging Face text tower of a {@code text_cfg}, or null when it names none. */
+    private HfTextConfig parseHf(JsonNode node, String path) {
+        String name = stringField(node, path, "hf_model_name", null);
+        if (name == null) {
+            for (String field : List.of("hf_model_pretrained", "hf_pooler_type", "hf_proj_type")) {
+                refuseIfPresent(node, path, field, "needs text_cfg.hf_model_name");
+            }
+            return null;
+        }
+        String pooler = stringField(node, path, "hf_pooler_type", "mean_pooler");
+        HfTextConfig.Pooler poolerType = switch (pooler) {
+            case "mean_pooler" -> HfTextConfig.Pooler.MEAN_POOLER;
+            case "cls_pooler" -> HfTextConfig.Pooler.CLS_POOLER;
+            case "cls_last_hidden_state_pooler" -> HfTextConfig.Pooler.CLS_LAST_HIDDEN_STATE_POOLER;
+            default -> throw error(join(path, "hf_pooler_type"), "= \"" + pooler + "\" is not implemented (known:"
+                    + " mean_pooler, cls_pooler, cls_last_hidden_state_pooler)");
+        };
+        // open_clip's CLIPTextCfg defaults hf_proj_type to 'mlp'; an explicit null means no projection.
+        JsonNode projNode = node.get("hf_proj_type");
+        String proj = projNode == null ? "mlp" : stringField(node, path, "hf_proj_type", "none");
+        HfTextConfig.Projection projection = switch (proj) {
+            case "mlp" -> HfTextConfig.Projection.MLP;
+            case "linear" -> HfTextConfig.Projection.LINEAR;
+            case "none" -> HfTextConfig.Projection.NONE;
+            default -> throw error(join(path, "hf_proj_type"), "= \"" + proj + "\" is not implemented (known: mlp, linear, null)");
+        };
+        boolean pretrained = boolField(node, path, "hf_model_pretrained", true);
+        BertConfig bert = BertConfigs.resolve(name, io.github.dermlip.core.hub.HfRepoFiles.forModelDir(configDir),
+                join(path, "hf_model_name"), source);
+        return new HfTextConfig(name, pretrained, poolerType, projection, bert);
+    }
+
+    /** A timm tower: its trunk's sizes fill the ViT sizes, so the image side and grid read as for any tower. */
+    private VisionConfig parseTimm(JsonNode node, String path, String name) {
+        TimmVisionConfig.TimmTrunk trunk = TimmTrunks.resolve(name, configDir, join(path, "timm_model_name"), source);
+        for (String field : List.of("layers", "width", "patch_size", "head_width", "mlp_ratio")) {
+            refuseIfPresent(node, path, field, "is set by the timm model '" + name + "', not by vision_cfg");
+        }
+        String proj = stringField(node, path, "timm_proj", "linear");
+        if (!proj.equals("linear")) {
+            throw error(join(path, "timm_proj"), "= \"" + proj + "\" is not implemented (only \"linear\" is)");
+        }
+        String pool = stringField(node, path, "timm_pool", "avg");
+        if (!pool.isEmpty() && !pool.equals("token") && !pool.equals("avg")) {
+            throw error(join(path, "timm_pool"), "= \"" + pool + "\" is not implemented (known: \"\", token, avg)");
+        }
+        for (String field : List.of("timm_drop", "timm_drop_path")) {
+            if (doubleField(node, path, field, 0.0) != 0.0) {
+                throw error(join(path, field), "= " + node.get(field) + " is not implemented (dropout in timm towers)");
+            }
+        }
+        int imageSize = intField(node, path, "image_size", trunk.imageSize());
+        if (imageSize != trunk.imageSize()) {
+            throw error(join(path, "image_size"), "is " + imageSize + " but the timm model '" + name + "' ("
+                    + trunk.source() + ") takes " + trunk.imageSize());
+        }
+        TimmVisionConfig timm = new TimmVisionConfig(name, boolField(node, path, "timm_model_pretrained", false),
+                pool.equals("token") ? "" : pool, boolField(node, path, "timm_proj_bias", false), trunk);
+        try {
+            return new VisionConfig(trunk.imageSize(), trunk.patchSize(), trunk.width(), trunk.depth(),
+                    trunk.width() / trunk.heads(), trunk.mlpRatio(), timm, false);
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private void refuseTimmFieldsWithoutName(JsonNode node, String path) {
+        for (String field : List.of("timm_model_pretrained", "timm_pool", "timm_proj", "timm_proj_bias", "timm_drop",
+                "timm_drop_path")) {
+            JsonNode v = node.get(field);
+            if (v != null && !v.isNull() && !isNeutral(field, v)) {
+                throw error(join(path, field), "= " + v + " needs vision_cfg.timm_model_name");
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 package io.github.dermlip.core.config;
 
 /**
- * Architecture of open_clip's causal text transformer ({@code model_cfg.text_cfg}).
+ * Architecture of open_clip's text tower ({@code model_cfg.text_cfg}): its causal transformer, or a Hugging Face
+ * BERT ({@code hf_model_name}), whose sizes are then in {@link #hf()} and the causal sizes here are unused.
  *
  * @param contextLength maximum number of tokens, SOT and EOT included
  * @param vocabSize number of token embeddings
@@ -10,9 +11,10 @@ package io.github.dermlip.core.config;
  * @param layers number of residual blocks
  * @param mlpRatio MLP hidden width divided by {@code width}
  * @param hfTokenizerName the {@code hf_tokenizer_name} of a text tower tokenized by a Hugging Face tokenizer, or null for CLIP BPE
+ * @param hf the Hugging Face text tower, or null for the causal transformer
  */
 public record TextConfig(int contextLength, int vocabSize, int width, int heads, int layers, double mlpRatio,
-        String hfTokenizerName) {
+        String hfTokenizerName, HfTextConfig hf) {
 
     /** Validates the arithmetic relations between the fields. */
     public TextConfig {
@@ -24,6 +26,12 @@ public record TextConfig(int contextLength, int vocabSize, int width, int heads,
         if (width % heads != 0) {
             throw new ConfigException("text_cfg: width " + width + " is not a multiple of heads " + heads);
         }
+    }
+
+    /** open_clip's causal text transformer. */
+    public TextConfig(int contextLength, int vocabSize, int width, int heads, int layers, double mlpRatio,
+            String hfTokenizerName) {
+        this(contextLength, vocabSize, width, heads, layers, mlpRatio, hfTokenizerName, null);
     }
 
     /** Hidden width of the MLP. */

@@ -1,7 +1,9 @@
 package io.github.dermlip.core.config;
 
 /**
- * Architecture of open_clip's ViT image tower ({@code model_cfg.vision_cfg}).
+ * Architecture of open_clip's image tower ({@code model_cfg.vision_cfg}): its own ViT, a timm ViT trunk, or the
+ * PanDerm CAE ViT of the Derm1M fork. The sizes describe whichever tower it is (for a timm trunk they are the
+ * trunk's).
  *
  * @param imageSize input side in pixels
  * @param patchSize patch side in pixels
@@ -9,8 +11,11 @@ package io.github.dermlip.core.config;
  * @param layers number of residual blocks
  * @param headWidth width of one attention head (heads = width / headWidth)
  * @param mlpRatio MLP hidden width divided by {@code width}
+ * @param timm the timm tower ({@code timm_model_name} and its fields), or null
+ * @param panDerm the tower is the Derm1M fork's PanDerm CAE ViT (recognised by its keys or a PanDerm model name)
  */
-public record VisionConfig(int imageSize, int patchSize, int width, int layers, int headWidth, double mlpRatio) {
+public record VisionConfig(int imageSize, int patchSize, int width, int layers, int headWidth, double mlpRatio,
+        TimmVisionConfig timm, boolean panDerm) {
 
     /** Validates the arithmetic relations between the fields. */
     public VisionConfig {
@@ -25,6 +30,19 @@ public record VisionConfig(int imageSize, int patchSize, int width, int layers, 
         if (width % headWidth != 0) {
             throw new ConfigException("vision_cfg: width " + width + " is not a multiple of head_width " + headWidth);
         }
+        if (timm != null && panDerm) {
+            throw new ConfigException("vision_cfg: a tower cannot be both timm '" + timm.modelName() + "' and PanDerm");
+        }
+    }
+
+    /** open_clip's own ViT tower. */
+    public VisionConfig(int imageSize, int patchSize, int width, int layers, int headWidth, double mlpRatio) {
+        this(imageSize, patchSize, width, layers, headWidth, mlpRatio, null, false);
+    }
+
+    /** The same sizes as the PanDerm CAE ViT. */
+    public VisionConfig asPanDerm() {
+        return new VisionConfig(imageSize, patchSize, width, layers, headWidth, mlpRatio, null, true);
     }
 
     /** Number of attention heads. */

@@ -8,16 +8,26 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
-/** torch's {@code nn.LayerNorm(width)} over the last axis, eps 1e-5, with a gain ({@code weight}) and a bias. */
+/**
+ * torch's {@code nn.LayerNorm(width)} over the last axis, with a gain ({@code weight}) and a bias; eps 1e-5 as
+ * torch's default unless a tower asks for another (timm and PanDerm use 1e-6, BERT 1e-12).
+ */
 final class ClipLayerNorm extends ModelBlock {
-    private static final float EPS = 1e-5f;
+    private static final float DEFAULT_EPS = 1e-5f;
 
+    private final float eps;
     private final Shape normalizedShape;
     private final Parameter weight;
     private final Parameter bias;
 
-    /** A norm with unit gain and zero bias. */
+    /** A norm with unit gain and zero bias, eps 1e-5. */
     ClipLayerNorm(long width) {
+        this(width, DEFAULT_EPS);
+    }
+
+    /** A norm with unit gain and zero bias and the given eps. */
+    ClipLayerNorm(long width, float eps) {
+        this.eps = eps;
         normalizedShape = new Shape(width);
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA)
                 .optShape(normalizedShape).optInitializer(Initializer.ONES).build());
@@ -37,7 +47,7 @@ final class ClipLayerNorm extends ModelBlock {
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
         NDArray w = ParameterValues.of(store, weight, x, training);
         NDArray b = ParameterValues.of(store, bias, x, training);
-        return x.getNDArrayInternal().layerNorm(x, normalizedShape, w, b, EPS).singletonOrThrow();
+        return x.getNDArrayInternal().layerNorm(x, normalizedShape, w, b, eps).singletonOrThrow();
     }
 
     @Override

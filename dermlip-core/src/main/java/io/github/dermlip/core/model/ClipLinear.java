@@ -9,7 +9,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
-/** A fully connected layer {@code y = x W^T + b} with torch's layout: weight [out, in], bias [out]. */
+/** A fully connected layer {@code y = x W^T + b} with torch's layout: weight [out, in], bias [out] (or none). */
 final class ClipLinear extends ModelBlock {
     private final long outFeatures;
     private final Parameter weight;
@@ -17,10 +17,15 @@ final class ClipLinear extends ModelBlock {
 
     /** A layer whose weight starts as N(0, weightStd²) and whose bias starts at zero. */
     ClipLinear(long inFeatures, long outFeatures, float weightStd) {
+        this(inFeatures, outFeatures, weightStd, true);
+    }
+
+    /** As {@link #ClipLinear(long, long, float)}, without a bias when {@code withBias} is false. */
+    ClipLinear(long inFeatures, long outFeatures, float weightStd, boolean withBias) {
         this.outFeatures = outFeatures;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(outFeatures, inFeatures)).optInitializer(new NormalInitializer(weightStd)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+        bias = !withBias ? null : addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(outFeatures)).optInitializer(Initializer.ZEROS).build());
     }
 
@@ -28,6 +33,7 @@ final class ClipLinear extends ModelBlock {
         return weight;
     }
 
+    /** The bias, or null for a layer without one. */
     Parameter bias() {
         return bias;
     }
@@ -35,7 +41,7 @@ final class ClipLinear extends ModelBlock {
     /** Applies the layer to the last axis of {@code x}. */
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
         NDArray w = ParameterValues.of(store, weight, x, training);
-        NDArray b = ParameterValues.of(store, bias, x, training);
+        NDArray b = bias == null ? null : ParameterValues.of(store, bias, x, training);
         return affine(x, w, b);
     }
 

@@ -10,36 +10,56 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
 import io.github.dermlip.core.config.ModelConfig;
+import io.github.dermlip.core.config.TextConfig;
+import io.github.dermlip.core.config.VisionConfig;
 
 /**
- * An open_clip-compatible CLIP model as a DJL block: a {@link VisionTransformer}, a {@link TextTransformer},
- * a learnable log temperature {@code logit_scale} and, for SigLIP, an optional {@code logit_bias}.
+ * An open_clip-compatible CLIP model as a DJL block: an {@link ImageTower} (open_clip's {@link VisionTransformer},
+ * a {@link TimmVisionTower} or a {@link PanDermVisionTower}, as the config says), a {@link TextTower} (open_clip's
+ * {@link TextTransformer} or a {@link BertTextTower}), a learnable log temperature {@code logit_scale} and, for
+ * SigLIP, an optional {@code logit_bias}.
  *
  * <p>{@link #forward(ParameterStore, NDList, boolean)} takes {@code NDList(pixels [B,3,S,S], ids [B',L])} and
  * returns {@link ClipOutput#toNDList()}: L2-normalized image and text features, {@code exp(logit_scale)} and
  * the bias when present. Every output is owned by the manager of the input arrays, so closing a step's manager
  * frees everything the step created. Parameters live on the device of the manager the model was initialized
- * with; see {@link OpenClipCheckpoint} for loading and saving open_clip weights.
+ * with; see {@link OpenClipKeys} for loading and saving open_clip weights.
  */
 public final class ClipModel extends ModelBlock {
     private final ModelConfig config;
-    private final VisionTransformer vision;
-    private final TextTransformer text;
+    private final ImageTower vision;
+    private final TextTower text;
     private final Parameter logitScale;
     private final Parameter logitBias;
 
     /** Builds an uninitialized model; {@link #create} builds and initializes one. */
     public ClipModel(ModelConfig config) {
         this.config = config;
-        MlpActivation activation = MlpActivation.of(config.quickGelu());
-        vision = addChildBlock("visual", new VisionTransformer(config.vision(), config.embedDim(), activation));
-        text = addChildBlock("text", new TextTransformer(config.text(), config.embedDim(), activation));
+        vision = addChildBlock("visual", imageTower(config));
+        text = addChildBlock("text", textTower(config));
         logitScale = addParameter(Parameter.builder().setName("logit_scale").setType(Parameter.Type.OTHER)
                 .optShape(new Shape()).optInitializer(new ConstantInitializer((float) config.initLogitScale())).build());
         logitBias = config.initLogitBias() == null ? null
                 : addParameter(Parameter.builder().setName("logit_bias").setType(Parameter.Type.OTHER)
                         .optShape(new Shape())
                         .optInitializer(new ConstantInitializer(config.initLogitBias().floatValue())).build());
+    }
+
+    private static ImageTower imageTower(ModelConfig config) {
+        VisionConfig v = config.vision();
+        if (v.timm() != null) {
+            return new TimmVisionTower(v.timm(), config.embedDim());
+        }
+        if (v.panDerm()) {
+            return new PanDermVisionTower(v, config.embedDim());
+        }
+        return new VisionTransformer(v, config.embedDim(), MlpActivation.of(config.quickGelu()));
+    }
+
+    private static TextTower textTower(ModelConfig config) {
+        TextConfig t = config.text();
+        return t.hf() != null ? new BertTextTower(t.hf(), t.contextLength(), config.embedDim())
+                : new TextTransformer(t, config.embedDim(), MlpActivation.of(config.quickGelu()));
     }
 
     /**
@@ -64,12 +84,12 @@ public final class ClipModel extends ModelBlock {
     }
 
     /** The image tower. */
-    public VisionTransformer vision() {
+    public ImageTower vision() {
         return vision;
     }
 
     /** The text tower. */
-    public TextTransformer text() {
+    public TextTower text() {
         return text;
     }
 
@@ -110,7 +130,7 @@ public final class ClipModel extends ModelBlock {
     /**
      * Text embeddings for inference, as open_clip's {@code encode_text(normalize=False)}.
      *
-     * @param ids [B, L] token ids (L up to the context length), end-of-text being each row's largest id
+     * @param ids [B, L] token ids (L up to the context length) as the model's tokenizer makes them
      * @return unnormalized embeddings [B, embed], owned by the manager of {@code ids}
      */
     public NDArray encodeText(NDArray ids) {

@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
  * ({@code in_proj_weight} [3d, d] with rows [q; k; v], {@code in_proj_bias} [3d]) and an output projection
  * ({@code out_proj}, [d, d] + [d]). Scores are {@code softmax(q k^T / sqrt(head_dim) + mask)}.
  */
-final class MultiheadSelfAttention extends ModelBlock {
+final class MultiheadSelfAttention extends ModelBlock implements SelfAttention {
     private final int width;
     private final int heads;
     private final float scale;
@@ -59,7 +59,8 @@ final class MultiheadSelfAttention extends ModelBlock {
      *
      * @param mask additive [L, L] mask (e.g. causal, -inf above the diagonal), or null for full attention
      */
-    NDArray apply(ParameterStore store, NDArray x, NDArray mask, boolean training) {
+    @Override
+    public NDArray apply(ParameterStore store, NDArray x, NDArray mask, boolean training) {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long length = shape.get(1);

@@ -4,7 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.config.OpenClipConfigWriter;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.initializer.Initializer;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.io.SafetensorsWriter;
 import io.github.dermlip.core.io.StateDict;
@@ -40,6 +44,18 @@ public final class OpenClipHub {
     }
 
     /**
+     * The directory's config as its weights call for it: the tower layouts and depths are checked against the
+     * weights, and the PanDerm image tower, which configs do not name, is recognised by its keys. This is the
+     * config of the model {@link #load(Path, NDManager)} builds.
+     */
+    public static OpenClipConfig readConfigForWeights(Path dir) throws IOException {
+        OpenClipConfig config = readConfig(dir);
+        Path weights = weightsFile(dir);
+        return config.withModel(OpenClipKeys.fitToCheckpoint(config.model(), StateDict.read(weights).names(),
+                dir.resolve(CONFIG_FILE).toString(), weights.toString()));
+    }
+
+    /**
      * The weights file of a hub directory: safetensors when present, else the {@code .bin}.
      *
      * @throws FileNotFoundException naming the directory and both expected files when neither exists
@@ -58,38 +74,69 @@ public final class OpenClipHub {
 
     /** Builds the model described by the directory's config and loads its weights, on {@code manager}'s device. */
     public static ClipModel load(Path dir, NDManager manager) throws IOException {
-        ClipModel model = ClipModel.create(readConfig(dir).model(), manager);
-        loadWeights(model, weightsFile(dir), manager);
+        return load(readConfig(dir).model(), dir.resolve(CONFIG_FILE).toString(), weightsFile(dir), manager);
+    }
+
+    /**
+     * Builds the model that a config and a weights file describe together, and loads the weights, on
+     * {@code manager}'s device. The checkpoint's layout picks the tower where the config does not name it (the
+     * PanDerm image tower), so the returned model's {@link ClipModel#config()} may differ from {@code config}.
+     *
+     * <p>Everything about the weights is checked against the config before a single array is allocated: the tower
+     * layouts, the number of blocks, and every shape ({@link OpenClipKeys#fitToCheckpoint},
+     * {@link OpenClipKeys#checkShapes}). A config whose sizes do not fit its weights (say {@code mlp_ratio} 1e9) is
+     * refused, naming the field, without reaching the engine.
+     *
+     * @param configSource names the config in errors, e.g. its file
+     */
+    public static ClipModel load(ModelConfig config, String configSource, Path weightsFile, NDManager manager)
+            throws IOException {
+        StateDict stateDict = StateDict.read(weightsFile);
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        stateDict.asMap().forEach((k, v) -> shapes.put(k, v.shape()));
+        ModelConfig fitted = OpenClipKeys.fitToCheckpoint(config, shapes.keySet(), configSource, weightsFile.toString());
+        ClipModel model = new ClipModel(fitted);
+        OpenClipKeys.checkShapes(model, shapes, configSource, weightsFile.toString());
+        // The weights replace every value, so the cheapest initializer does.
+        model.setInitializer(Initializer.ZEROS, parameter -> true);
+        model.initialize(manager, DataType.FLOAT32, model.exampleInputShapes(1));
+        copyWeights(model, stateDict, weightsFile, manager);
         return model;
     }
 
     /** Loads a weights file (safetensors or torch .bin, detected by content) into the model, strictly. */
     public static void loadWeights(ClipModel model, Path weightsFile, NDManager manager) throws IOException {
-        StateDict stateDict = StateDict.read(weightsFile);
+        copyWeights(model, StateDict.read(weightsFile), weightsFile, manager);
+    }
+
+    private static void copyWeights(ClipModel model, StateDict stateDict, Path weightsFile, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
             Map<String, NDArray> arrays = new LinkedHashMap<>();
             for (Map.Entry<String, TensorData> e : stateDict.asMap().entrySet()) {
                 arrays.put(e.getKey(), e.getValue().toNDArray(scratch));
             }
-            OpenClipCheckpoint.load(model, arrays, weightsFile.toString());
+            OpenClipKeys.load(model, arrays, weightsFile.toString());
         }
     }
 
     /**
      * Writes {@code dir/open_clip_config.json} and {@code dir/open_clip_model.safetensors} for the model,
-     * each file atomically (temp file, fsync, rename). The directory is created when missing.
+     * each file atomically (temp file, fsync, rename). The directory is created when missing. A Hugging Face text
+     * tower named by a relative folder gets a copy of that folder's files in {@code dir}, so the directory loads on
+     * its own, in Java and in Python.
      */
     public static void save(ClipModel model, OpenClipConfig config, Path dir) throws IOException {
         Files.createDirectories(dir);
+        HfTextFolders.copyInto(config.model().text(), dir);
         Map<String, TensorData> tensors = new LinkedHashMap<>();
         try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            for (Map.Entry<String, NDArray> e : OpenClipCheckpoint.toStateDict(model, scratch).entrySet()) {
+            for (Map.Entry<String, NDArray> e : OpenClipKeys.toStateDict(model, scratch).entrySet()) {
                 tensors.put(e.getKey(), TensorData.fromNDArray(e.getValue()));
             }
         }
         SafetensorsWriter.write(dir.resolve(SAFETENSORS_FILE), tensors);
         byte[] json = new ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(OpenClipConfigReader.toJson(config));
+                .writeValueAsBytes(OpenClipConfigWriter.toJson(config));
         AtomicFiles.write(dir.resolve(CONFIG_FILE), out -> out.write(json));
     }
 }

@@ -24,7 +24,7 @@ import io.github.dermlip.core.config.TextConfig;
  * <p>Input: token ids [B, L] (int32 or int64, L at most the context length). Output: unnormalized embeddings
  * [B, embed].
  */
-public final class TextTransformer extends ModelBlock {
+public final class TextTransformer extends ModelBlock implements TextTower {
     private final TextConfig config;
     private final int embedDim;
     private final Parameter tokenEmbedding;

@@ -16,7 +16,7 @@ import io.github.dermlip.core.config.VisionConfig;
  *
  * <p>Input: pixels [B, 3, S, S] with S the configured image size. Output: unnormalized embeddings [B, embed].
  */
-public final class VisionTransformer extends ModelBlock {
+public final class VisionTransformer extends ModelBlock implements ImageTower {
     private final VisionConfig config;
     private final int embedDim;
     private final Parameter conv1Weight;

@@ -5,7 +5,10 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.dermlip.core.hub.HfRepoFiles;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -13,11 +16,14 @@ import java.util.Map;
  * PubMedBERT): texts are cleaned ({@link TextCleaner#WHITESPACE} by default, as in open_clip), then tokenized with
  * special tokens, truncated and padded to the context length ({@code padding='max_length', truncation=True}).
  *
- * <p>The tokenizer is read from a local {@code tokenizer.json} only; nothing is ever downloaded. The row's
+ * <p>The tokenizer is read from a local {@code tokenizer.json} only ({@link #forModel} says where it is looked for);
+ * nothing is ever downloaded. The row's
  * {@link TokenizedBatch#eotIndex()} is its last real token (the {@code [SEP]} for BERT). Thread-safe; close it to free
  * the native tokenizer.
  */
 public final class HfTextTokenizer implements TextTokenizer, AutoCloseable {
+    private static final String TOKENIZER_FILE = "tokenizer.json";
+
     private final HuggingFaceTokenizer tokenizer;
     private final int contextLength;
     private final TextCleaner cleaner;
@@ -26,6 +32,30 @@ public final class HfTextTokenizer implements TextTokenizer, AutoCloseable {
         this.tokenizer = tokenizer;
         this.contextLength = contextLength;
         this.cleaner = cleaner;
+    }
+
+    /**
+     * The tokenizer an open_clip config names in {@code text_cfg.hf_tokenizer_name}, with open_clip's default
+     * cleaning. Its {@code tokenizer.json} is looked for in the folder the name gives (absolute, or relative to the
+     * model folder), then in the model folder itself (hub repositories ship the text tower's tokenizer beside the
+     * weights), then in the Hugging Face cache.
+     *
+     * @throws VocabularyException naming the tokenizer and every place looked at when none holds the file
+     */
+    public static HfTextTokenizer forModel(String tokenizerName, Path modelDir, int contextLength) {
+        List<String> tried = new ArrayList<>();
+        HfRepoFiles files = HfRepoFiles.forModelDir(modelDir);
+        Optional<Path> named = files.find(tokenizerName, TOKENIZER_FILE, new ArrayList<>());
+        Path beside = modelDir.resolve(TOKENIZER_FILE);
+        Optional<Path> found = named.isPresent() ? named : Files.isRegularFile(beside) ? Optional.of(beside) : Optional.empty();
+        if (found.isEmpty()) {
+            files.find(tokenizerName, TOKENIZER_FILE, tried);
+            tried.add(1, beside.toString());
+            throw new VocabularyException(modelDir + ": the config names the Hugging Face tokenizer '" + tokenizerName
+                    + "' (text_cfg.hf_tokenizer_name) but no " + TOKENIZER_FILE + " was found; looked in: "
+                    + String.join(", ", tried) + " (nothing is downloaded; DermLipOptions.withHfTokenizer names one)");
+        }
+        return fromFile(found.get(), contextLength);
     }
 
     /** Reads {@code tokenizerJson} (a {@code tokenizer.json}, or a directory holding one) with open_clip's default cleaning. */
@@ -38,7 +68,7 @@ public final class HfTextTokenizer implements TextTokenizer, AutoCloseable {
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be at least 2, got " + contextLength);
         }
-        Path file = Files.isDirectory(tokenizerJson) ? tokenizerJson.resolve("tokenizer.json") : tokenizerJson;
+        Path file = Files.isDirectory(tokenizerJson) ? tokenizerJson.resolve(TOKENIZER_FILE) : tokenizerJson;
         if (!Files.isRegularFile(file)) {
             throw new VocabularyException(file + ": no such Hugging Face tokenizer file (a local tokenizer.json is"
                     + " required; nothing is downloaded)");

@@ -42,7 +42,7 @@ class OpenClipConfigReaderTest {
     @Test
     void roundTripsThroughJson() {
         OpenClipConfig c = OpenClipConfigReader.resolve("ViT-B-16-quickgelu");
-        OpenClipConfig back = OpenClipConfigReader.parse(OpenClipConfigReader.toJson(c).toString(), "round-trip");
+        OpenClipConfig back = OpenClipConfigReader.parse(OpenClipConfigWriter.toJson(c).toString(), "round-trip");
         assertEquals(c, back);
     }
 

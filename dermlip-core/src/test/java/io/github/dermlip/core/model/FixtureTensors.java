@@ -19,6 +19,9 @@ import java.util.Map;
 final class FixtureTensors {
     static final String GELU = "tiny-gelu";
     static final String QUICKGELU_CUSTOMTEXT = "tiny-quickgelu-customtext";
+    static final String PANDERM_BERT_MEAN = "tiny-panderm-bert-mean";
+    static final String TIMM_BERT_CLS = "tiny-timm-vit-bert-cls";
+    static final String TIMM_BERT_POOLER = "tiny-timm-vit-bert-pooler";
 
     private FixtureTensors() {}
 
@@ -41,13 +44,12 @@ final class FixtureTensors {
 
     /** A model built from the fixture's config and loaded from the given weights file of the fixture. */
     static ClipModel loadedModel(String fixture, String weightsFile, NDManager manager) {
-        ClipModel model = ClipModel.create(config(fixture), manager);
+        Path dir = SharedFixtures.openClipModel(fixture);
         try {
-            OpenClipHub.loadWeights(model, SharedFixtures.openClipModel(fixture).resolve(weightsFile), manager);
+            return OpenClipHub.load(config(fixture), fixture, dir.resolve(weightsFile), manager);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return model;
     }
 
     static Map<String, NDArray> read(Path file, NDManager manager) {

@@ -13,12 +13,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Our towers against open_clip 3.3.0's outputs for the same weights and inputs. */
+/**
+ * Our towers against open_clip 3.3.0's outputs for the same weights and inputs: open_clip's ViT and causal text
+ * towers, and the PanDerm, timm ViT and Hugging Face BERT towers (every pooler and projection the fixtures have).
+ */
 class OpenClipParityTest {
     private static final float TOLERANCE = 1e-4f;
 
     static Stream<Arguments> fixturesAndWeightFiles() {
-        return Stream.of(FixtureTensors.GELU, FixtureTensors.QUICKGELU_CUSTOMTEXT).flatMap(fixture -> Stream.of(
+        return Stream.of(FixtureTensors.GELU, FixtureTensors.QUICKGELU_CUSTOMTEXT, FixtureTensors.PANDERM_BERT_MEAN,
+                FixtureTensors.TIMM_BERT_CLS, FixtureTensors.TIMM_BERT_POOLER).flatMap(fixture -> Stream.of(
                 Arguments.of(fixture, OpenClipHub.SAFETENSORS_FILE), Arguments.of(fixture, OpenClipHub.PYTORCH_FILE)));
     }
 

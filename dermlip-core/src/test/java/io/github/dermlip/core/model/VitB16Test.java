@@ -30,7 +30,7 @@ class VitB16Test {
             ClipModel model = ClipModel.create(config, manager);
             System.out.printf("ViT-B-16: %,d parameters%n", model.parameterCount());
             assertEquals(formula, model.parameterCount());
-            assertEquals(OpenClipCheckpoint.parameters(model).size(), model.getParameters().size());
+            assertEquals(OpenClipKeys.parameters(model).size(), model.getParameters().size());
 
             NDArray pixels = manager.randomNormal(new Shape(1, 3, 224, 224));
             long[] ids = new long[2 * 77];

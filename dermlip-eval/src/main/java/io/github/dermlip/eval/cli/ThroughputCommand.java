@@ -10,9 +10,8 @@ import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.tokenizer.BpeVocabulary;
-import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
-import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
+import io.github.dermlip.core.tokenizer.ModelTokenizers;
+import io.github.dermlip.core.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,20 +75,21 @@ final class ThroughputCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "every count must be at least 1");
         }
         OpenClipConfig config = OpenClipConfigReader.resolve(model);
-        Path vocabulary = vocab != null ? vocab : BpeVocabularyFiles.locateClipVocabulary();
-        BpeVocabulary bpe = BpeVocabulary.load(vocabulary);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput on %d cores, Java %s, model %s (%d px, random weights)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), model, config.preprocess().size());
         List<Row> rows = new ArrayList<>();
 
         List<String> texts = BenchmarkInputs.captions(captions, SEED);
-        ClipBpeTokenizer tokenizer = new ClipBpeTokenizer(bpe, config.model().text().contextLength());
+        Path named = Path.of(model);
+        TextTokenizer tokenizer = ModelTokenizers.forModel(Files.isDirectory(named) ? named
+                : named.toAbsolutePath().getParent(), config.model().text(), vocab);
         long start = System.nanoTime();
         for (int i = 0; i < texts.size(); i += 256) {
             tokenizer.encode(texts.subList(i, Math.min(texts.size(), i + 256)));
         }
-        rows.add(new Row("tokenize (CLIP BPE, cold word cache)", texts.size(), "captions", System.nanoTime() - start));
+        rows.add(new Row(config.model().text().hfTokenizerName() == null ? "tokenize (CLIP BPE, cold word cache)"
+                : "tokenize (Hugging Face " + config.model().text().hfTokenizerName() + ")", texts.size(), "captions", System.nanoTime() - start));
 
         Path dir = Files.createTempDirectory("dermlip-throughput");
         try {

@@ -2,7 +2,10 @@ package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
+import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
+import io.github.dermlip.core.tokenizer.ModelTokenizers;
+import io.github.dermlip.core.tokenizer.TextTokenizer;
 import io.github.dermlip.eval.probe.Npy;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,11 +18,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tokenize}: CLIP BPE token ids of every line of a text file (empty lines included), as open_clip's
- * tokenizer gives them, written as an int64 NumPy array [lines, context length].
+ * {@code tokenize}: token ids of every line of a text file (empty lines included), as open_clip's CLIP BPE
+ * tokenizer gives them (or, with {@code --model}, the model's own tokenizer, a Hugging Face one included), written as
+ * an int64 NumPy array [lines, context length].
  */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
-        description = "Tokenize the lines of a text file with CLIP's BPE; writes int64 ids [lines, context length].")
+        description = "Tokenize the lines of a text file with CLIP's BPE or a model's tokenizer; writes int64 ids [lines, context length].")
 final class TokenizeCommand implements Callable<Integer> {
     /** Lines tokenized per progress step. */
     private static final int CHUNK = 4096;
@@ -39,6 +43,10 @@ final class TokenizeCommand implements Callable<Integer> {
             description = "Ids per row, start and end tokens included (default: ${DEFAULT-VALUE}).")
     private int contextLength;
 
+    @Option(names = "--model", paramLabel = "DIR", description = "Tokenize as this open_clip hub directory's model"
+            + " does (its Hugging Face tokenizer, or CLIP BPE), at its context length; --context-length is then unused.")
+    private Path model;
+
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     private boolean noProgress;
 
@@ -48,8 +56,13 @@ final class TokenizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<String> lines = TextLines.read(texts);
-        Path vocabulary = vocab != null ? vocab : BpeVocabularyFiles.locateClipVocabulary();
-        ClipBpeTokenizer tokenizer = new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
+        TextTokenizer tokenizer;
+        if (model != null) {
+            tokenizer = ModelTokenizers.forModel(model, OpenClipHub.readConfig(model).model().text(), vocab);
+        } else {
+            Path vocabulary = vocab != null ? vocab : BpeVocabularyFiles.locateClipVocabulary();
+            tokenizer = new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
+        }
         long[][] ids = new long[lines.size()][];
         try (ConsoleProgress bar = ConsoleProgress.start("tokenize", lines.size(), CHUNK, !noProgress)) {
             for (int start = 0; start < lines.size(); start += CHUNK) {
@@ -65,7 +78,7 @@ final class TokenizeCommand implements Callable<Integer> {
         }
         Npy.writeInt64(out, ids);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%d rows of %d token ids -> %s%n", ids.length, contextLength, out);
+        stdout.printf("%d rows of %d token ids -> %s%n", ids.length, tokenizer.contextLength(), out);
         stdout.flush();
         return 0;
     }

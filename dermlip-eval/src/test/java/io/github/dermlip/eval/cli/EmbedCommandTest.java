@@ -18,14 +18,20 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** {@code embed} end to end against open_clip 3.3.0's outputs for the shared fixtures. */
+/**
+ * {@code embed} end to end against open_clip 3.3.0's outputs for the shared fixtures, the PanDerm, timm and
+ * Hugging Face BERT towers included.
+ */
 class EmbedCommandTest {
     private static final String SAFETENSORS = "open_clip_model.safetensors";
     private static final String BIN = "open_clip_pytorch_model.bin";
 
     static Stream<Arguments> fixturesAndWeightFiles() {
-        return Stream.of(CliFixtures.GELU, CliFixtures.QUICKGELU_CUSTOMTEXT)
-                .flatMap(f -> Stream.of(Arguments.of(f, SAFETENSORS), Arguments.of(f, BIN)));
+        // The BERT fixtures name their text model by a folder beside the config, so they are run in place.
+        Stream<Arguments> bertTowers = Stream.of("tiny-panderm-bert-mean", "tiny-timm-vit-bert-cls",
+                "tiny-timm-vit-bert-pooler").map(f -> Arguments.of(f, SAFETENSORS));
+        return Stream.concat(Stream.of(CliFixtures.GELU, CliFixtures.QUICKGELU_CUSTOMTEXT)
+                .flatMap(f -> Stream.of(Arguments.of(f, SAFETENSORS), Arguments.of(f, BIN))), bertTowers);
     }
 
     @ParameterizedTest(name = "{0} from {1}")

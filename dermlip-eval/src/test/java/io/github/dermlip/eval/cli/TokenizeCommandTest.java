@@ -32,6 +32,23 @@ class TokenizeCommandTest {
     }
 
     @Test
+    void aModelsHuggingFaceTokenizerGivesOpenClipsIds(@TempDir Path tmp) throws Exception {
+        String fixture = "tiny-panderm-bert-mean";
+        Path out = tmp.resolve("ids.npy");
+        CliFixtures.Run run = CliFixtures.run("tokenize", "--texts", CliFixtures.dir(fixture).resolve("captions.txt")
+                .toString(), "--out", out.toString(), "--model", CliFixtures.dir(fixture).toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        long[][] ids = Npy.readInt64(out);
+        long[] flat = new long[ids.length * ids[0].length];
+        for (int r = 0; r < ids.length; r++) {
+            System.arraycopy(ids[r], 0, flat, r * ids[r].length, ids[r].length);
+        }
+        assertArrayEquals(CliFixtures.expected(fixture, "input_ids").longs(), flat);
+        assertTrue(run.out().contains("8 rows of 32 token ids"), run.out());
+    }
+
+    @Test
     void aShorterContextLengthCutsRowsWithTheEndToken(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("ids.npy");
         CliFixtures.Run run = CliFixtures.run("tokenize", "--texts",

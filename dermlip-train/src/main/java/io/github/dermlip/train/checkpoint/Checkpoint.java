@@ -80,8 +80,8 @@ public final class Checkpoint {
     }
 
     /** The saved model config. */
-    public OpenClipConfig modelConfig() {
-        return OpenClipHub.readConfig(directory);
+    public OpenClipConfig modelConfig() throws IOException {
+        return OpenClipHub.readConfigForWeights(directory);
     }
 
     /** Copies the saved weights into {@code model}, strictly (every key, every shape). */

@@ -104,6 +104,12 @@ public final class TrainCommand implements Callable<Integer> {
     boolean lockImage;
     @Option(names = "--lock-text", description = "Freeze the text tower.")
     boolean lockText;
+    @Option(names = "--lock-text-unlocked-layers", description = "With --lock-text, leave the last N layers of a"
+            + " Hugging Face text tower trainable (default ${DEFAULT-VALUE}).")
+    int lockTextUnlockedLayers;
+    @Option(names = "--lock-text-freeze-layer-norm", description = "With --lock-text, freeze the LayerNorms of the"
+            + " locked Hugging Face text layers too.")
+    boolean lockTextFreezeLayerNorm;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the init, data order and augmentation (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -162,6 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .lrScheduler(LrSchedulerKind.parse(lrScheduler)).epochsCooldown(epochsCooldown)
                 .lrCooldownPower(lrCooldownPower).lrCooldownEnd(lrCooldownEnd).gradClipNorm(gradClipNorm)
                 .accumFreq(accumFreq).loss(LossKind.parse(loss)).augCfg(augCfg).lockImage(lockImage).lockText(lockText)
+                .lockTextUnlockedLayers(lockTextUnlockedLayers).lockTextFreezeLayerNorm(lockTextFreezeLayerNorm)
                 .seed(seed).workers(workers).logs(logs).name(name).resume(resume).saveEveryNSteps(saveEveryNSteps)
                 .logEveryNSteps(logEveryNSteps).maxSteps(maxSteps).device(DeviceChoice.parse(device))
                 .maxBadFraction(maxBadFraction).quiet(quiet).zeroshotClasses(zeroshotClasses).zeroshotData(zeroshotData)

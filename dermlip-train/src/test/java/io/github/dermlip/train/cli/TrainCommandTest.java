@@ -24,7 +24,8 @@ class TrainCommandTest {
             "--csv-caption-key", "--csv-separator", "--image-root", "--train-num-samples", "--model", "--pretrained",
             "--vocab", "--batch-size", "--epochs", "--lr", "--wd", "--beta1", "--beta2", "--eps", "--warmup",
             "--lr-scheduler", "--epochs-cooldown", "--lr-cooldown-power", "--lr-cooldown-end", "--grad-clip-norm",
-            "--accum-freq", "--loss", "--aug-cfg", "--lock-image", "--lock-text", "--seed", "--workers", "--logs", "--name",
+            "--accum-freq", "--loss", "--aug-cfg", "--lock-image", "--lock-text", "--lock-text-unlocked-layers",
+            "--lock-text-freeze-layer-norm", "--seed", "--workers", "--logs", "--name",
             "--resume", "--save-every-n-steps", "--log-every-n-steps", "--max-steps", "--device", "--max-bad-fraction",
             "--zeroshot-classes", "--zeroshot-data", "--zeroshot-templates");
 
@@ -47,9 +48,11 @@ class TrainCommandTest {
         CommandLine cli = TrainCommand.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs("train", "--train-data", "a.tsv", "--loss", "siglip",
                 "--accum-freq", "2", "--csv-separator", "\\t", "--aug-cfg", "scale=(0.4, 1.0)", "gray_scale_prob=0.2",
-                "--name", "x");
+                "--name", "x", "--lock-text", "--lock-text-unlocked-layers", "2", "--lock-text-freeze-layer-norm");
         TrainCommand command = (TrainCommand) parsed.subcommand().commandSpec().userObject();
         TrainConfig config = command.toConfig();
+        assertEquals(2, config.lockTextUnlockedLayers());
+        assertTrue(config.lockTextFreezeLayerNorm());
         assertEquals(LossKind.SIGLIP, config.loss());
         assertEquals(2, config.accumFreq());
         assertEquals('\t', config.csvSeparator());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipCheckpoint;
+import io.github.dermlip.core.model.OpenClipKeys;
 import io.github.dermlip.train.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ class WeightDecayRuleTest {
     void onlyMatricesOutsideNormsAndBiasesAreDecayed() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel model = ClipModel.create(TinyModels.tiny(), manager);
-            TrainableParameters params = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
+            TrainableParameters params = TrainableParameters.of(OpenClipKeys.parameters(model));
             List<String> decayed = new ArrayList<>();
             for (int i = 0; i < params.size(); i++) {
                 if (params.decays(i)) {

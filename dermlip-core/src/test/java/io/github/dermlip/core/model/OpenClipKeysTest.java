@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Strict loading and open_clip-compatible saving of state dicts. */
-class OpenClipCheckpointTest {
+class OpenClipKeysTest {
     private static final String SOURCE = "weights.safetensors";
 
     @ParameterizedTest
@@ -25,7 +25,7 @@ class OpenClipCheckpointTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Map<String, NDArray> original = FixtureTensors.weights(fixture, manager);
             ClipModel model = FixtureTensors.loadedModel(fixture, manager);
-            Map<String, NDArray> saved = OpenClipCheckpoint.toStateDict(model, manager);
+            Map<String, NDArray> saved = OpenClipKeys.toStateDict(model, manager);
             assertEquals(original.keySet(), saved.keySet());
             for (Map.Entry<String, NDArray> e : original.entrySet()) {
                 NDArray copy = saved.get(e.getKey());
@@ -42,7 +42,7 @@ class OpenClipCheckpointTest {
     void savedStateDictLoadsIntoAFreshModelWithIdenticalOutputs(String fixture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel trained = FixtureTensors.loadedModel(fixture, manager);
-            Map<String, NDArray> saved = OpenClipCheckpoint.toStateDict(trained, manager);
+            Map<String, NDArray> saved = OpenClipKeys.toStateDict(trained, manager);
             ClipModel fresh = ClipModel.create(FixtureTensors.config(fixture), manager);
             Map<String, NDArray> expected = FixtureTensors.expected(fixture, manager);
             NDArray pixels = expected.get("pixel_values");
@@ -50,7 +50,7 @@ class OpenClipCheckpointTest {
             assertTrue(FixtureTensors.maxAbsDiff(trained.encodeImage(pixels), fresh.encodeImage(pixels)) > 1e-3f,
                     "a freshly initialized model must differ before loading");
 
-            OpenClipCheckpoint.load(fresh, saved, "round-trip");
+            OpenClipKeys.load(fresh, saved, "round-trip");
             assertEquals(0f, FixtureTensors.maxAbsDiff(trained.encodeImage(pixels), fresh.encodeImage(pixels)));
             assertEquals(0f, FixtureTensors.maxAbsDiff(trained.encodeText(ids), fresh.encodeText(ids)));
         }
@@ -60,13 +60,13 @@ class OpenClipCheckpointTest {
     void savedArraysAreCopiesNotViewsOfTheParameters() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel model = FixtureTensors.loadedModel(FixtureTensors.GELU, manager);
-            Map<String, NDArray> saved = OpenClipCheckpoint.toStateDict(model, manager);
+            Map<String, NDArray> saved = OpenClipKeys.toStateDict(model, manager);
             float before = saved.get("visual.proj").getFloat(0, 0);
-            Map<String, NDArray> other = OpenClipCheckpoint.toStateDict(model, manager);
+            Map<String, NDArray> other = OpenClipKeys.toStateDict(model, manager);
             other.get("visual.proj").set(new float[(int) other.get("visual.proj").size()]);
-            OpenClipCheckpoint.load(model, other, "zeros");
+            OpenClipKeys.load(model, other, "zeros");
             assertEquals(before, saved.get("visual.proj").getFloat(0, 0));
-            assertEquals(0f, model.vision().proj().getArray().abs().max().getFloat());
+            assertEquals(0f, ((VisionTransformer) model.vision()).proj().getArray().abs().max().getFloat());
         }
     }
 
@@ -77,7 +77,7 @@ class OpenClipCheckpointTest {
             Map<String, NDArray> weights = FixtureTensors.weights(FixtureTensors.GELU, manager);
             weights.remove("transformer.resblocks.1.mlp.c_fc.bias");
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertEquals(List.of("transformer.resblocks.1.mlp.c_fc.bias"), e.missing());
             assertTrue(e.unexpected().isEmpty() && e.mismatched().isEmpty());
             assertTrue(e.getMessage().startsWith(SOURCE + ":"), e.getMessage());
@@ -92,7 +92,7 @@ class OpenClipCheckpointTest {
             Map<String, NDArray> weights = FixtureTensors.weights(FixtureTensors.GELU, manager);
             weights.put("visual.attn_pool.query", manager.zeros(new Shape(4)));
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertEquals(List.of("visual.attn_pool.query"), e.unexpected());
             assertTrue(e.missing().isEmpty() && e.mismatched().isEmpty());
             assertTrue(e.getMessage().contains("visual.attn_pool.query"), e.getMessage());
@@ -103,15 +103,15 @@ class OpenClipCheckpointTest {
     void wrongShapeIsNamedAndNothingIsCopied() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel model = ClipModel.create(FixtureTensors.config(FixtureTensors.GELU), manager);
-            NDArray before = model.vision().proj().getArray().duplicate();
+            NDArray before = ((VisionTransformer) model.vision()).proj().getArray().duplicate();
             Map<String, NDArray> weights = FixtureTensors.weights(FixtureTensors.GELU, manager);
             weights.put("visual.positional_embedding", manager.zeros(new Shape(16, 64)));
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertEquals(List.of("visual.positional_embedding"), List.copyOf(e.mismatched().keySet()));
             assertTrue(e.getMessage().contains("visual.positional_embedding (checkpoint (16, 64) float32, model (17, 64)"),
                     e.getMessage());
-            assertEquals(0f, FixtureTensors.maxAbsDiff(before, model.vision().proj().getArray()),
+            assertEquals(0f, FixtureTensors.maxAbsDiff(before, ((VisionTransformer) model.vision()).proj().getArray()),
                     "a refused checkpoint must leave the model untouched");
         }
     }
@@ -127,7 +127,7 @@ class OpenClipCheckpointTest {
             weights.put("text_projection", manager.zeros(new Shape(64, 32)));
             weights.put("visual.proj", manager.zeros(new Shape(64, 64), DataType.INT64));
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertEquals(List.of("ln_final.weight", "visual.conv1.weight").stream().sorted().toList(),
                     e.missing().stream().sorted().toList());
             assertEquals(List.of("extra.a"), e.unexpected());
@@ -143,7 +143,7 @@ class OpenClipCheckpointTest {
             FixtureTensors.weights(FixtureTensors.GELU, manager).forEach((k, v) ->
                     weights.put(k.startsWith("visual.") || k.startsWith("logit") ? k : "text." + k, v));
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertTrue(e.getMessage().contains("CustomTextCLIP layout"), e.getMessage());
         }
     }
@@ -155,7 +155,7 @@ class OpenClipCheckpointTest {
             Map<String, NDArray> weights = new LinkedHashMap<>();
             FixtureTensors.weights(FixtureTensors.GELU, manager).forEach((k, v) -> weights.put("module." + k, v));
             weights.put("module.logit_scale", manager.create(new float[] {3.25f}));
-            OpenClipCheckpoint.load(model, weights, SOURCE);
+            OpenClipKeys.load(model, weights, SOURCE);
             assertEquals(3.25f, model.logitScale().getArray().getFloat());
             assertEquals(new Shape(), model.logitScale().getArray().getShape());
         }
@@ -168,12 +168,12 @@ class OpenClipCheckpointTest {
             assertEquals(-10f, model.logitBias().getArray().getFloat());
             Map<String, NDArray> weights = FixtureTensors.weights(FixtureTensors.GELU, manager);
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
-                    () -> OpenClipCheckpoint.load(model, weights, SOURCE));
+                    () -> OpenClipKeys.load(model, weights, SOURCE));
             assertEquals(List.of("logit_bias"), e.missing());
             weights.put("logit_bias", manager.create(-4.5f));
-            OpenClipCheckpoint.load(model, weights, SOURCE);
+            OpenClipKeys.load(model, weights, SOURCE);
             assertEquals(-4.5f, model.logitBias().getArray().getFloat());
-            assertEquals(new Shape(), OpenClipCheckpoint.toStateDict(model, manager).get("logit_bias").getShape());
+            assertEquals(new Shape(), OpenClipKeys.toStateDict(model, manager).get("logit_bias").getShape());
         }
     }
 }
