@@ -67,11 +67,7 @@ public final class OpenClipHub {
     public static void loadWeights(ClipModel model, Path weightsFile, NDManager manager) throws IOException {
         StateDict stateDict = StateDict.read(weightsFile);
         try (NDManager scratch = manager.newSubManager()) {
-            Map<String, NDArray> arrays = new LinkedHashMap<>();
-            for (Map.Entry<String, TensorData> e : stateDict.asMap().entrySet()) {
-                arrays.put(e.getKey(), e.getValue().toNDArray(scratch));
-            }
-            OpenClipCheckpoint.load(model, arrays, weightsFile.toString());
+            OpenClipCheckpoint.load(model, stateDict.toNDArrays(scratch), weightsFile.toString());
         }
     }
 
