@@ -5,6 +5,7 @@ import io.github.dermlip.core.config.ClipImageProcessorConfig;
 import io.github.dermlip.core.config.ConfigException;
 import io.github.dermlip.core.config.PreprocessConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,12 +54,14 @@ public final class ClipImageProcessorConfigReader {
             case PIL_BILINEAR -> PreprocessConfig.Interpolation.BILINEAR;
             default -> throw json.error("resample", "must be 3 (bicubic) or 2 (bilinear), found " + resample);
         };
+        int shortestEdge = shortestEdge(json);
+        int cropSize = cropSize(json);
+        List<Double> mean = json.doublesOr("image_mean", 3, PreprocessConfig.OPENAI_MEAN);
+        List<Double> std = json.doublesOr("image_std", 3, PreprocessConfig.OPENAI_STD);
         try {
-            return new ClipImageProcessorConfig(shortestEdge(json), cropSize(json), filter,
-                    json.doublesOr("image_mean", 3, PreprocessConfig.OPENAI_MEAN),
-                    json.doublesOr("image_std", 3, PreprocessConfig.OPENAI_STD));
+            return new ClipImageProcessorConfig(shortestEdge, cropSize, filter, mean, std);
         } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw json.wrap(e);
         }
     }
 

@@ -77,10 +77,12 @@ public final class HfClipConfigReader {
         }
         int embedDim = root.intOr("projection_dim", 512);
         double logitScale = root.doubleOr("logit_scale_init_value", 2.6592);
+        VisionConfig visionConfig = visionConfig(vision);
+        TextConfig textConfig = textConfig(text);
         try {
-            return new ModelConfig(embedDim, quickGelu, false, logitScale, null, visionConfig(vision), textConfig(text));
+            return new ModelConfig(embedDim, quickGelu, false, logitScale, null, visionConfig, textConfig);
         } catch (ConfigException e) {
-            throw new ConfigException(configJson + ": " + e.getMessage());
+            throw root.wrap(e);
         }
     }
 
@@ -127,8 +129,13 @@ public final class HfClipConfigReader {
         if (heads <= 0 || width % heads != 0) {
             throw v.error("num_attention_heads", "must divide hidden_size " + width + ", found " + heads);
         }
-        return new VisionConfig(v.intOr("image_size", 224), v.intOr("patch_size", 32), width,
-                v.intOr("num_hidden_layers", 12), width / heads, mlpRatio(v, width, 3072));
+        double mlpRatio = mlpRatio(v, width, 3072);
+        try {
+            return new VisionConfig(v.intOr("image_size", 224), v.intOr("patch_size", 32), width,
+                    v.intOr("num_hidden_layers", 12), width / heads, mlpRatio);
+        } catch (ConfigException e) {
+            throw v.wrap(e);
+        }
     }
 
     private static TextConfig textConfig(JsonSection t) {
@@ -141,8 +148,13 @@ public final class HfClipConfigReader {
                     + " eos_token_id must be " + LEGACY_EOS_TOKEN_ID + " (legacy) or vocab_size - 1 = " + (vocab - 1));
         }
         int width = t.intOr("hidden_size", 512);
-        return new TextConfig(t.intOr("max_position_embeddings", 77), vocab, width, t.intOr("num_attention_heads", 8),
-                t.intOr("num_hidden_layers", 12), mlpRatio(t, width, 2048), null);
+        double mlpRatio = mlpRatio(t, width, 2048);
+        try {
+            return new TextConfig(t.intOr("max_position_embeddings", 77), vocab, width,
+                    t.intOr("num_attention_heads", 8), t.intOr("num_hidden_layers", 12), mlpRatio, null);
+        } catch (ConfigException e) {
+            throw t.wrap(e);
+        }
     }
 
     /** {@code intermediate_size / hidden_size}, checked to give back the same MLP width as open_clip computes it. */
@@ -150,8 +162,8 @@ public final class HfClipConfigReader {
         int intermediate = tower.intOr("intermediate_size", defaultIntermediate);
         double ratio = (double) intermediate / width;
         if (intermediate <= 0 || (int) (width * ratio) != intermediate) {
-            throw tower.error("intermediate_size", "= " + intermediate + " is not expressible as an open_clip mlp_ratio"
-                    + " of hidden_size " + width);
+            throw tower.error("intermediate_size", "= " + intermediate + " is not a positive width that an open_clip"
+                    + " mlp_ratio of hidden_size " + width + " gives back");
         }
         return ratio;
     }

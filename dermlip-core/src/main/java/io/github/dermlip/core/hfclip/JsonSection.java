@@ -160,6 +160,11 @@ final class JsonSection {
         return new ConfigException(source + ": field '" + join(field) + "' " + what);
     }
 
+    /** A record's own validation error (which names no file), about this object. */
+    ConfigException wrap(ConfigException e) {
+        return new ConfigException(source + ": " + (path.isEmpty() ? "" : "'" + path + "': ") + e.getMessage());
+    }
+
     static String describe(JsonNode v) {
         String type = v.getNodeType().name().toLowerCase(Locale.ROOT);
         String text = v.toString();
