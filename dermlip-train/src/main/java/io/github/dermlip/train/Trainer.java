@@ -9,11 +9,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipCheckpoint;
-import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
@@ -116,7 +116,7 @@ public final class Trainer {
             if (resumeFrom != null) {
                 resumeFrom.loadWeights(model);
             } else if (config.pretrained() != null) {
-                OpenClipHub.loadWeights(model, OpenClipHub.weightsFile(config.pretrained()), root);
+                ModelFolder.loadWeights(model, config.pretrained(), root);
             }
             ModelSetup.lockTowers(model, config);
             TrainableParameters trainable = TrainableParameters.of(OpenClipCheckpoint.parameters(model));
