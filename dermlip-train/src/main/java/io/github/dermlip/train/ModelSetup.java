@@ -6,7 +6,6 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.train.loss.LossKind;
-import java.io.FileNotFoundException;
 
 /** Decides the architecture of a new run and freezes the locked towers. */
 final class ModelSetup {
@@ -18,7 +17,7 @@ final class ModelSetup {
      * {@code --model}'s; for SigLIP, open_clip's SigLIP init (logit scale ln 10, logit bias -10) replaces the
      * model's.
      */
-    static OpenClipConfig forNewRun(TrainConfig config) throws FileNotFoundException {
+    static OpenClipConfig forNewRun(TrainConfig config) {
         OpenClipConfig base = config.pretrained() != null ? ModelFolder.readConfig(config.pretrained())
                 : OpenClipConfigReader.resolve(config.model());
         if (config.loss() != LossKind.SIGLIP) {

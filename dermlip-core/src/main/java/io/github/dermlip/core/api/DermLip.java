@@ -106,8 +106,8 @@ public final class DermLip implements AutoCloseable {
      * Loads an open_clip hub directory or a Hugging Face {@code CLIPModel} folder ({@link ModelFolder}).
      *
      * <p>A Hugging Face folder brings its own tokenizer files and {@code preprocessor_config.json}, which are used
-     * as transformers uses them ({@link HfClipFolder}). For an open_clip folder the tokenizer follows the config: CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the
-     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case a {@code tokenizer.json}
+     * as transformers uses them ({@link HfClipFolder}). For an open_clip folder the tokenizer follows the config:
+     * CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case a {@code tokenizer.json}
      * in the hub directory (or {@link DermLipOptions#hfTokenizer()}) is read; nothing is downloaded.
      *
      * @throws FileNotFoundException when the directory or its weights are missing (naming the directory and the

@@ -1,6 +1,7 @@
 package io.github.dermlip.core.api;
 
 import ai.djl.ndarray.NDManager;
+import io.github.dermlip.core.config.ConfigException;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.hfclip.HfClipFolder;
 import io.github.dermlip.core.model.ClipModel;
@@ -30,26 +31,26 @@ public final class ModelFolder {
     /**
      * The folder's format; open_clip's config wins when both config files are there.
      *
-     * @throws FileNotFoundException naming the folder and the files looked for when it is neither
+     * @throws ConfigException naming the folder and the config files looked for when it holds neither
      */
-    public static Format format(Path dir) throws FileNotFoundException {
+    public static Format format(Path dir) {
         if (Files.isRegularFile(dir.resolve(OpenClipHub.CONFIG_FILE))) {
             return Format.OPEN_CLIP;
         }
         if (Files.isRegularFile(dir.resolve(HfClipFolder.CONFIG_FILE))) {
             return Format.HF_CLIP;
         }
-        throw new FileNotFoundException(dir + ": not a model folder; expected " + OpenClipHub.CONFIG_FILE
+        throw new ConfigException(dir + ": no model config; expected " + OpenClipHub.CONFIG_FILE
                 + " (open_clip) or " + HfClipFolder.CONFIG_FILE + " (Hugging Face CLIPModel)");
     }
 
     /** The config file that describes the model. */
-    public static Path configFile(Path dir) throws FileNotFoundException {
+    public static Path configFile(Path dir) {
         return dir.resolve(format(dir) == Format.OPEN_CLIP ? OpenClipHub.CONFIG_FILE : HfClipFolder.CONFIG_FILE);
     }
 
     /** The model's open_clip config (for a Hugging Face folder, the equivalent one that saving writes). */
-    public static OpenClipConfig readConfig(Path dir) throws FileNotFoundException {
+    public static OpenClipConfig readConfig(Path dir) {
         return format(dir) == Format.OPEN_CLIP ? OpenClipHub.readConfig(dir) : HfClipFolder.readConfig(dir);
     }
 

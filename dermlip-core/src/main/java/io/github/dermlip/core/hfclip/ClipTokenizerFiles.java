@@ -1,6 +1,7 @@
 package io.github.dermlip.core.hfclip;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.core.config.ConfigException;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class ClipTokenizerFiles {
     /** Special tokens, taking precedence over those of {@code tokenizer_config.json}. */
     public static final String SPECIAL_TOKENS_FILE = "special_tokens_map.json";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String START_OF_TEXT = "<|startoftext|>";
     private static final String END_OF_TEXT = "<|endoftext|>";
     private static final List<String> TOKENIZER_CLASSES = List.of("CLIPTokenizer", "CLIPTokenizerFast");
@@ -143,7 +146,7 @@ public final class ClipTokenizerFiles {
 
     /** The pad token, after checking that bos and eos are CLIP's. */
     private static SpecialToken padToken(Path dir) {
-        Map<String, SpecialToken> tokens = new java.util.HashMap<>();
+        Map<String, SpecialToken> tokens = new HashMap<>();
         String defaultSource = dir.resolve(TOKENIZER_CONFIG_FILE).toString();
         tokens.put("bos_token", new SpecialToken(START_OF_TEXT, defaultSource));
         tokens.put("eos_token", new SpecialToken(END_OF_TEXT, defaultSource));
@@ -185,7 +188,7 @@ public final class ClipTokenizerFiles {
 
     private static JsonNode readJson(Path file) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readAllBytes(file));
+            return JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new VocabularyException(file + ": cannot read JSON: " + e.getMessage(), e);
         }

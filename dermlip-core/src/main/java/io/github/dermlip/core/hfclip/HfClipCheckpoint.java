@@ -9,6 +9,7 @@ import io.github.dermlip.core.model.CheckpointMismatchException;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipCheckpoint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public final class HfClipCheckpoint {
         List<Rule> rules = rules(model);
         List<String> missing = new ArrayList<>();
         Map<String, String> mismatched = new LinkedHashMap<>();
-        Set<String> used = new java.util.HashSet<>(IGNORED);
+        Set<String> used = new HashSet<>(IGNORED);
         for (Rule rule : rules) {
             Shape expected = hfShape(rule, parameters.get(rule.openClipKey()).getShape());
             for (String key : rule.hfKeys()) {

@@ -5,6 +5,7 @@ import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.config.VisionConfig;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -169,7 +170,7 @@ public final class HfClipConfigReader {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }

@@ -18,9 +18,8 @@ class HfClipCheckpointTest {
     @Test
     void missingUnexpectedAndMisshapenKeysAreAllNamed() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ClipModel model = ClipModel.create(HfClipFolder.readModelConfig(HfClipParityTest.folder()), manager);
-            Map<String, NDArray> weights = FixtureTensors.read(
-                    HfClipParityTest.folder().resolve(HfClipFolder.SAFETENSORS_FILE), manager);
+            ClipModel model = untrained(manager);
+            Map<String, NDArray> weights = fixtureWeights(manager);
             weights.remove("vision_model.pre_layrnorm.weight");
             weights.put("vision_model.extra.weight", manager.zeros(new ai.djl.ndarray.types.Shape(3)));
             weights.put("text_projection.weight", weights.get("text_projection.weight").transpose());
@@ -38,9 +37,8 @@ class HfClipCheckpointTest {
     @Test
     void positionIdBuffersAreIgnored() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ClipModel model = ClipModel.create(HfClipFolder.readModelConfig(HfClipParityTest.folder()), manager);
-            Map<String, NDArray> weights = FixtureTensors.read(
-                    HfClipParityTest.folder().resolve(HfClipFolder.SAFETENSORS_FILE), manager);
+            ClipModel model = untrained(manager);
+            Map<String, NDArray> weights = fixtureWeights(manager);
             weights.put("text_model.embeddings.position_ids", manager.arange(77L).reshape(1, 77));
             weights.put("vision_model.embeddings.position_ids", manager.arange(17L).reshape(1, 17));
             HfClipCheckpoint.load(model, weights, "old.bin");
@@ -52,11 +50,19 @@ class HfClipCheckpointTest {
     @Test
     void anOpenClipStateDictGetsAHint() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ClipModel model = ClipModel.create(HfClipFolder.readModelConfig(HfClipParityTest.folder()), manager);
+            ClipModel model = untrained(manager);
             Map<String, NDArray> openClip = OpenClipCheckpoint.toStateDict(model, manager);
             CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
                     () -> HfClipCheckpoint.load(model, openClip, "x"));
             assertTrue(e.getMessage().contains("open_clip_config.json"), e.getMessage());
         }
+    }
+
+    private static ClipModel untrained(NDManager manager) {
+        return ClipModel.create(HfClipFolder.readModelConfig(HfClipParityTest.folder()), manager);
+    }
+
+    private static Map<String, NDArray> fixtureWeights(NDManager manager) {
+        return FixtureTensors.read(HfClipParityTest.folder().resolve(HfClipFolder.SAFETENSORS_FILE), manager);
     }
 }
