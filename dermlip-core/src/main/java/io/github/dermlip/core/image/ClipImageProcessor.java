@@ -12,22 +12,17 @@ import java.awt.image.BufferedImage;
  * edge becomes {@code shortest_edge} and the long one {@code int(S * long / short)}, with {@link PillowResampler}.
  * Then {@code x / 255} and {@code (x - mean) / std} in float32. Deterministic, stateless and thread-safe.
  */
-public final class ClipImageProcessor implements InferenceTransform {
+public final class ClipImageProcessor extends InferenceTransform {
     private final ClipImageProcessorConfig config;
-    private final ChwNormalizer normalizer;
 
     /** The processor a {@code preprocessor_config.json} with these settings describes. */
     public ClipImageProcessor(ClipImageProcessorConfig config) {
+        super(config.mean(), config.std());
         this.config = config;
-        this.normalizer = new ChwNormalizer(config.mean(), config.std());
     }
 
+    /** The {@code crop x crop} 8-bit RGB image: converted to RGB, resized, center-cropped. */
     @Override
-    public float[] apply(BufferedImage image) {
-        return normalizer.toChw(fitToSquare(image));
-    }
-
-    /** The {@code crop x crop} 8-bit RGB image the tensor is made from. */
     public BufferedImage fitToSquare(BufferedImage image) {
         BufferedImage rgb = PilImages.toRgb(PilImages.canonical(image));
         int w = rgb.getWidth();
@@ -44,10 +39,5 @@ public final class ClipImageProcessor implements InferenceTransform {
     @Override
     public int outputSize() {
         return config.cropSize();
-    }
-
-    /** The configuration this processor was built from. */
-    public ClipImageProcessorConfig config() {
-        return config;
     }
 }
