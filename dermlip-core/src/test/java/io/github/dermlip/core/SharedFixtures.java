@@ -45,8 +45,13 @@ public final class SharedFixtures {
 
     /** A float tensor [rows, width] of a fixture model's {@code expected.safetensors}, as rows. */
     public static float[][] expectedRows(String fixture, String name) throws java.io.IOException {
+        return expectedRows(openClipModel(fixture), name);
+    }
+
+    /** A float tensor [rows, width] of {@code modelDir/expected.safetensors}, as rows. */
+    public static float[][] expectedRows(Path modelDir, String name) throws java.io.IOException {
         io.github.dermlip.core.io.TensorData t = io.github.dermlip.core.io.StateDict
-                .read(openClipModel(fixture).resolve("expected.safetensors")).get(name);
+                .read(modelDir.resolve("expected.safetensors")).get(name);
         int rows = (int) t.shape()[0];
         int width = (int) t.shape()[1];
         float[] flat = t.floats();

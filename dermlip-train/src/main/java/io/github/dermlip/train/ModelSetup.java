@@ -1,5 +1,6 @@
 package io.github.dermlip.train;
 
+import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
@@ -14,12 +15,13 @@ final class ModelSetup {
     private ModelSetup() {}
 
     /**
-     * The config of a run that starts fresh: the {@code --pretrained} hub directory's when given, else
+     * The config of a run that starts fresh: the {@code --pretrained} folder's when given (an open_clip hub folder, or
+     * a Hugging Face CLIPModel folder, whose run then saves open_clip's layout), else
      * {@code --model}'s; for SigLIP, open_clip's SigLIP init (logit scale ln 10, logit bias -10) replaces the
      * model's.
      */
     static OpenClipConfig forNewRun(TrainConfig config) throws IOException {
-        OpenClipConfig base = config.pretrained() != null ? OpenClipHub.readConfigForWeights(config.pretrained())
+        OpenClipConfig base = config.pretrained() != null ? ModelFolder.readConfigForWeights(config.pretrained())
                 : OpenClipConfigReader.resolve(config.model());
         if (config.loss() != LossKind.SIGLIP) {
             return base;

@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param imageRoot folder relative image paths resolve against, or null for the manifest's folder
  * @param trainNumSamples samples per epoch of a WebDataset (required for one), null otherwise
  * @param model model name, config JSON or hub directory
- * @param pretrained open_clip hub directory whose weights start the run, or null for a random init
+ * @param pretrained model folder (open_clip, or a Hugging Face CLIPModel) whose weights start the run, or null for a
+ *     random init
  * @param vocab CLIP BPE vocabulary file, or null for the default location
  * @param batchSize samples per micro-batch
  * @param epochs epochs to train

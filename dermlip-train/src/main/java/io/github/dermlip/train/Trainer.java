@@ -9,11 +9,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipKeys;
-import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
@@ -128,8 +128,7 @@ public final class Trainer {
                 model = ClipModel.create(modelConfig.model(), root);
                 resumeFrom.loadWeights(model);
             } else if (config.pretrained() != null) {
-                model = OpenClipHub.load(modelConfig.model(), config.pretrained().toString(),
-                        OpenClipHub.weightsFile(config.pretrained()), root);
+                model = ModelFolder.loadModel(config.pretrained(), modelConfig, root);
             } else {
                 model = ClipModel.create(modelConfig.model(), root);
             }

@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
+import io.github.dermlip.core.hfclip.HfClipFolder;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
+import io.github.dermlip.core.image.InferenceTransform;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.core.tokenizer.HfTextTokenizer;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #load(Path)} reads an open_clip hub directory ({@code open_clip_config.json} plus
  * {@code open_clip_model.safetensors} or, when that is absent, {@code open_clip_pytorch_model.bin}, as open_clip
- * chooses). {@link #fromModel} wraps a model already in memory, for example one just trained.
+ * chooses), or a Hugging Face {@code CLIPModel} folder ({@link HfClipFolder}), told apart by {@link ModelFolder}.
+ * {@link #fromModel} wraps a model already in memory, for example one just trained.
  *
  * <p>Embeddings are open_clip's {@code encode_image} / {@code encode_text}; {@code normalize} divides each row by
  * its L2 norm. Work runs in batches of {@link DermLipOptions#batchSize()}; images are decoded and preprocessed on
@@ -64,7 +67,7 @@ public final class DermLip implements AutoCloseable {
     private final OpenClipConfig config;
     private final ClipModel model;
     private final TextTokenizer tokenizer;
-    private final EvalTransform transform;
+    private final InferenceTransform transform;
     private final NDManager manager;
     private final int batchSize;
     private final ExecutorService pool;
@@ -72,8 +75,8 @@ public final class DermLip implements AutoCloseable {
     private final List<AutoCloseable> owned;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DermLip(OpenClipConfig config, ClipModel model, TextTokenizer tokenizer, NDManager manager,
-            DermLipOptions options, List<AutoCloseable> owned) {
+    private DermLip(OpenClipConfig config, ClipModel model, TextTokenizer tokenizer, InferenceTransform transform,
+            NDManager manager, DermLipOptions options, List<AutoCloseable> owned) {
         TextConfig text = config.model().text();
         if (tokenizer.contextLength() > text.contextLength()) {
             throw new IllegalArgumentException("the tokenizer makes rows of " + tokenizer.contextLength()
@@ -82,7 +85,7 @@ public final class DermLip implements AutoCloseable {
         this.config = config;
         this.model = model;
         this.tokenizer = tokenizer;
-        this.transform = new EvalTransform(config.preprocess());
+        this.transform = transform;
         this.manager = manager;
         this.batchSize = options.batchSize();
         this.pool = Executors.newFixedThreadPool(options.preprocessThreads(), daemonThreads());
@@ -96,12 +99,14 @@ public final class DermLip implements AutoCloseable {
     }
 
     /**
-     * Loads an open_clip hub directory.
+     * Loads an open_clip hub directory or a Hugging Face {@code CLIPModel} folder ({@link ModelFolder}).
      *
-     * <p>The tokenizer follows the config: CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the
-     * default location) unless {@code text_cfg.hf_tokenizer_name} is set, in which case that tokenizer's
-     * {@code tokenizer.json} (or {@link DermLipOptions#hfTokenizer()}) is read, found as
-     * {@link HfTextTokenizer#forModel} says; nothing is downloaded. Every model family of {@link ClipModel} loads.
+     * <p>A Hugging Face folder brings its own tokenizer files and {@code preprocessor_config.json}, which are used
+     * as transformers uses them ({@link HfClipFolder}). For an open_clip folder the tokenizer follows the config:
+     * CLIP BPE (vocabulary from {@link DermLipOptions#vocabulary()} or the default location) unless
+     * {@code text_cfg.hf_tokenizer_name} is set, in which case that tokenizer's {@code tokenizer.json} (or
+     * {@link DermLipOptions#hfTokenizer()}) is read, found as {@link HfTextTokenizer#forModel} says; nothing is
+     * downloaded. Every model family of {@link ClipModel} loads.
      *
      * @throws FileNotFoundException when the directory or its weights are missing (naming the directory and the
      *     expected file names)
@@ -112,24 +117,27 @@ public final class DermLip implements AutoCloseable {
     public static DermLip load(Path hubDir, DermLipOptions options) throws IOException {
         if (!Files.isDirectory(hubDir)) {
             throw new FileNotFoundException(hubDir + ": not a directory; expected an open_clip hub directory holding "
-                    + OpenClipHub.CONFIG_FILE + " and " + OpenClipHub.SAFETENSORS_FILE + " or " + OpenClipHub.PYTORCH_FILE);
+                    + OpenClipHub.CONFIG_FILE + " and " + OpenClipHub.SAFETENSORS_FILE + " or " + OpenClipHub.PYTORCH_FILE
+                    + ", or a Hugging Face CLIPModel folder holding " + HfClipFolder.CONFIG_FILE);
         }
-        OpenClipConfig config = OpenClipHub.readConfig(hubDir);
-        Path weights = OpenClipHub.weightsFile(hubDir);
+        boolean hfClip = ModelFolder.format(hubDir) == ModelFolder.Format.HF_CLIP;
+        OpenClipConfig config = ModelFolder.readConfig(hubDir);
+        InferenceTransform transform = hfClip ? HfClipFolder.imageProcessor(hubDir, config.model())
+                : new EvalTransform(config.preprocess());
         List<AutoCloseable> owned = new ArrayList<>();
         try {
-            TextTokenizer tokenizer = tokenizerFor(hubDir, config.model().text(), options);
+            TextTokenizer tokenizer = hfClip ? HfClipFolder.tokenizer(hubDir, config.model())
+                    : tokenizerFor(hubDir, config.model().text(), options);
             if (tokenizer instanceof AutoCloseable closeable) {
                 owned.add(closeable);
             }
             Device device = options.device() != null ? options.device() : defaultDevice();
             NDManager manager = NDManager.newBaseManager(device, ENGINE);
             owned.add(manager);
-            ClipModel model = OpenClipHub.load(config.model(), hubDir.resolve(OpenClipHub.CONFIG_FILE).toString(),
-                    weights, manager);
+            ClipModel model = ModelFolder.loadModel(hubDir, config, manager);
             model.freezeParameters(true);
             config = config.withModel(model.config());
-            return new DermLip(config, model, tokenizer, manager, options, owned);
+            return new DermLip(config, model, tokenizer, transform, manager, options, owned);
         } catch (IOException | RuntimeException | Error e) {
             closeAll(owned, e);
             throw e;
@@ -156,7 +164,7 @@ public final class DermLip implements AutoCloseable {
         if (!model.config().equals(config.model())) {
             throw new IllegalArgumentException("the model was built from another model_cfg than the config given");
         }
-        return new DermLip(config, model, tokenizer, manager, options, List.of());
+        return new DermLip(config, model, tokenizer, new EvalTransform(config.preprocess()), manager, options, List.of());
     }
 
     /** The device the engine offers by default: the first GPU when it sees one, else the CPU. */
@@ -186,8 +194,11 @@ public final class DermLip implements AutoCloseable {
         return tokenizer;
     }
 
-    /** The eval transform from the config's {@code preprocess_cfg} (thread-safe). */
-    public EvalTransform transform() {
+    /**
+     * The inference preprocessing (thread-safe): open_clip's eval transform from the config's {@code preprocess_cfg},
+     * or the {@code CLIPImageProcessor} of a Hugging Face CLIP folder.
+     */
+    public InferenceTransform transform() {
         return transform;
     }
 

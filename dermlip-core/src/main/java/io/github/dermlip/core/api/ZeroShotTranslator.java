@@ -9,14 +9,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
-import io.github.dermlip.core.image.EvalTransform;
+import io.github.dermlip.core.image.InferenceTransform;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
  * DJL translator from an {@link Image} to zero-shot {@link Classifications}, for a {@link ZeroShotBlock}.
  *
- * <p>Input: the image is preprocessed with the model's {@link EvalTransform} (open_clip's eval transform). An image
+ * <p>Input: the image is preprocessed with the model's {@link InferenceTransform} ({@link DermLip#transform()}). An image
  * from DJL's default {@code BufferedImageFactory} is used as it is; any other is converted through its RGB pixels.
  * Note that DJL's {@code ImageFactory.fromFile} decodes with ImageIO, which may differ slightly from Pillow (and
  * so from {@link DermLip#encodeImages}); for exact open_clip parity wrap
@@ -25,11 +25,11 @@ import java.util.List;
  * batchifier), so {@code Predictor.batchPredict} runs one forward pass per batch. Stateless and thread-safe.
  */
 public final class ZeroShotTranslator implements Translator<Image, Classifications> {
-    private final EvalTransform transform;
+    private final InferenceTransform transform;
     private final List<String> classNames;
 
     /** A translator preprocessing with {@code transform} and naming the logits' columns {@code classNames}. */
-    public ZeroShotTranslator(EvalTransform transform, List<String> classNames) {
+    public ZeroShotTranslator(InferenceTransform transform, List<String> classNames) {
         this.transform = transform;
         this.classNames = List.copyOf(classNames);
     }

@@ -2,7 +2,6 @@ package io.github.dermlip.core.image;
 
 import io.github.dermlip.core.config.PreprocessConfig;
 import java.awt.image.BufferedImage;
-import java.util.random.RandomGenerator;
 
 /**
  * open_clip's eval transform ({@code image_transform(is_train=False)}) on Pillow semantics.
@@ -20,28 +19,17 @@ import java.util.random.RandomGenerator;
  * does (so RGBA images are resized premultiplied and palette images with nearest neighbour). Then
  * {@code ToTensor} and {@code Normalize}. Deterministic, stateless and thread-safe.
  */
-public final class EvalTransform implements ImageTransform {
+public final class EvalTransform extends InferenceTransform {
     private final PreprocessConfig config;
-    private final ChwNormalizer normalizer;
 
     /** The transform a model with this {@code preprocess_cfg} expects. */
     public EvalTransform(PreprocessConfig config) {
+        super(config.mean(), config.std());
         this.config = config;
-        this.normalizer = new ChwNormalizer(config.mean(), config.std());
-    }
-
-    /** The normalized CHW input for an image; {@code rng} is not used. */
-    @Override
-    public float[] apply(BufferedImage image, RandomGenerator rng) {
-        return apply(image);
-    }
-
-    /** The normalized CHW input for an image, {@code 3 * size * size} floats. */
-    public float[] apply(BufferedImage image) {
-        return normalizer.toChw(fitToSquare(image));
     }
 
     /** The {@code size x size} 8-bit RGB image the tensor is made from: resized, cropped or padded, converted. */
+    @Override
     public BufferedImage fitToSquare(BufferedImage image) {
         BufferedImage src = PilImages.canonical(image);
         int size = config.size();

@@ -1,5 +1,7 @@
 package io.github.dermlip.core.io;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -109,6 +111,13 @@ public final class StateDict {
     /** An unmodifiable name-to-tensor view, in file order. */
     public Map<String, TensorData> asMap() {
         return tensors;
+    }
+
+    /** Every tensor as an array owned by {@code manager}, in file order. */
+    public Map<String, NDArray> toNDArrays(NDManager manager) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        tensors.forEach((name, tensor) -> arrays.put(name, tensor.toNDArray(manager)));
+        return arrays;
     }
 
     /** The safetensors {@code __metadata__} map (e.g. {@code format=pt}); empty for torch checkpoints. */

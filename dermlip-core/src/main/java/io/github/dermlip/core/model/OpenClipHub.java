@@ -111,11 +111,7 @@ public final class OpenClipHub {
 
     private static void copyWeights(ClipModel model, StateDict stateDict, Path weightsFile, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
-            Map<String, NDArray> arrays = new LinkedHashMap<>();
-            for (Map.Entry<String, TensorData> e : stateDict.asMap().entrySet()) {
-                arrays.put(e.getKey(), e.getValue().toNDArray(scratch));
-            }
-            OpenClipKeys.load(model, arrays, weightsFile.toString());
+            OpenClipKeys.load(model, stateDict.toNDArrays(scratch), weightsFile.toString());
         }
     }
 

@@ -51,6 +51,7 @@ public final class BpeVocabulary {
     private final int size;
     private final int sotId;
     private final int eotId;
+    private final Map<String, Integer> idOf;
     private final int[] byteSymbol = new int[256];
     private final int[] byteSymbolEndOfWord = new int[256];
     private final LongIntMap rankOfPair;
@@ -76,7 +77,7 @@ public final class BpeVocabulary {
         entries.add(ClipPreTokenizer.START_OF_TEXT);
         entries.add(ClipPreTokenizer.END_OF_TEXT);
         this.size = entries.size();
-        Map<String, Integer> idOf = new HashMap<>(entries.size() * 2);
+        this.idOf = new HashMap<>(entries.size() * 2);
         for (int id = 0; id < entries.size(); id++) {
             idOf.put(entries.get(id), id);
         }
@@ -189,6 +190,11 @@ public final class BpeVocabulary {
     /** Id of {@code <end_of_text>}, the largest id. */
     public int eotId() {
         return eotId;
+    }
+
+    /** The id of an entry (the special ones spelt {@code <start_of_text>} and {@code <end_of_text>}), or -1. */
+    public int idOf(String token) {
+        return idOf.getOrDefault(token, -1);
     }
 
     /** Where this vocabulary came from, for messages. */

@@ -39,6 +39,8 @@ public final class ClipBpeTokenizer implements TextTokenizer {
     private final int contextLength;
     private final TextCleaner cleaner;
     private final int cacheChars;
+    private final ClipSpecialTokens specials;
+    private final long padId;
     private final Map<String, int[]> wordCache = new ConcurrentHashMap<>(1 << 12);
     private final AtomicLong cachedChars = new AtomicLong();
 
@@ -54,6 +56,11 @@ public final class ClipBpeTokenizer implements TextTokenizer {
 
     /** As the public constructor, with the memo holding at most {@code cacheChars} characters. */
     ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner, int cacheChars) {
+        this(vocabulary, contextLength, cleaner, cacheChars, ClipSpecialTokens.OPEN_CLIP, 0);
+    }
+
+    private ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength, TextCleaner cleaner, int cacheChars,
+            ClipSpecialTokens specials, long padId) {
         if (contextLength < 2) {
             throw new IllegalArgumentException("context length must be at least 2 (start and end tokens), got "
                     + contextLength);
@@ -62,11 +69,24 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         this.contextLength = contextLength;
         this.cleaner = cleaner;
         this.cacheChars = cacheChars;
+        this.specials = specials;
+        this.padId = padId;
     }
 
     /** open_clip's default: lower-case cleaning over {@code vocabulary}. */
     public ClipBpeTokenizer(BpeVocabulary vocabulary, int contextLength) {
         this(vocabulary, contextLength, TextCleaner.LOWER);
+    }
+
+    /**
+     * Hugging Face's slow {@code CLIPTokenizer} over the same BPE: {@link TextCleaner#FTFY_LOWER} cleaning, the
+     * special tokens spelt {@code <|startoftext|>} and {@code <|endoftext|>}, and rows padded with {@code padId}
+     * (49407, the end-of-text id, in the openai repositories). The attention mask still ends at the first
+     * end-of-text, so it cannot be computed as {@code ids != padId}.
+     */
+    public static ClipBpeTokenizer huggingFace(BpeVocabulary vocabulary, int contextLength, int padId) {
+        return new ClipBpeTokenizer(vocabulary, contextLength, TextCleaner.FTFY_LOWER, DEFAULT_CACHE_CHARS,
+                ClipSpecialTokens.HUGGING_FACE, padId);
     }
 
     /** CLIP's vocabulary from its default location ({@link BpeVocabularyFiles}), lower-case cleaning. */
@@ -105,6 +125,7 @@ public final class ClipBpeTokenizer implements TextTokenizer {
                 row[i + 1] = tokens[i];
             }
             row[n + 1] = vocabulary.eotId();
+            Arrays.fill(row, n + 2, contextLength, padId);
             Arrays.fill(mask[r], 0, n + 2, 1L);
             eot[r] = firstArgMax(row);
         }
@@ -117,7 +138,7 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         int[] out = new int[16];
         int count = 0;
         for (int start = ClipPreTokenizer.nextStart(clean, 0); start >= 0 && count <= limit; ) {
-            int end = ClipPreTokenizer.wordEnd(clean, start);
+            int end = ClipPreTokenizer.wordEnd(clean, start, specials);
             int[] word = encodeWord(clean.substring(start, end));
             if (count + word.length > out.length) {
                 out = Arrays.copyOf(out, Math.max(out.length * 2, count + word.length));
@@ -135,9 +156,9 @@ public final class ClipBpeTokenizer implements TextTokenizer {
             return cached;
         }
         int[] ids;
-        if (word.equals(ClipPreTokenizer.START_OF_TEXT)) {
+        if (word.equals(specials.startOfText())) {
             ids = new int[] {vocabulary.sotId()};
-        } else if (word.equals(ClipPreTokenizer.END_OF_TEXT)) {
+        } else if (word.equals(specials.endOfText())) {
             ids = new int[] {vocabulary.eotId()};
         } else {
             ids = vocabulary.encodeWord(word.getBytes(StandardCharsets.UTF_8));

@@ -27,7 +27,7 @@ final class ClipPreTokenizer {
     static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         for (int start = nextStart(text, 0); start >= 0; ) {
-            int end = wordEnd(text, start);
+            int end = wordEnd(text, start, ClipSpecialTokens.OPEN_CLIP);
             words.add(text.substring(start, end));
             start = nextStart(text, end);
         }
@@ -49,9 +49,12 @@ final class ClipPreTokenizer {
         return PythonWhitespace.isWhitespace(cp) || cp == YPOGEGRAMMENI;
     }
 
-    /** End (exclusive) of the word that starts at {@code start}, a position {@link #nextStart} returned. */
-    static int wordEnd(String text, int start) {
-        int special = specialTokenEnd(text, start);
+    /**
+     * End (exclusive) of the word that starts at {@code start}, a position {@link #nextStart} returned; the special
+     * tokens are spelt as in {@code specials}.
+     */
+    static int wordEnd(String text, int start, ClipSpecialTokens specials) {
+        int special = specialTokenEnd(text, start, specials);
         if (special > 0) {
             return special;
         }
@@ -83,15 +86,14 @@ final class ClipPreTokenizer {
         return end;
     }
 
-    private static int specialTokenEnd(String text, int start) {
+    private static int specialTokenEnd(String text, int start, ClipSpecialTokens specials) {
         if (text.charAt(start) != '<') {
             return -1;
         }
-        if (matchesIgnoreCase(text, start, START_OF_TEXT)) {
-            return start + START_OF_TEXT.length();
-        }
-        if (matchesIgnoreCase(text, start, END_OF_TEXT)) {
-            return start + END_OF_TEXT.length();
+        for (String token : new String[] {specials.startOfText(), specials.endOfText()}) {
+            if (matchesIgnoreCase(text, start, token)) {
+                return start + token.length();
+            }
         }
         return -1;
     }

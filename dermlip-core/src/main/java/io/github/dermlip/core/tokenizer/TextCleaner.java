@@ -3,7 +3,7 @@ package io.github.dermlip.core.tokenizer;
 /**
  * open_clip's caption cleaning ({@code tokenizer.py}'s {@code clean} option), applied before tokenizing.
  *
- * <p>Every mode starts with open_clip's {@code basic_clean}: ftfy's {@code fix_text}, Python's {@code html.unescape}
+ * <p>Every open_clip mode starts with open_clip's {@code basic_clean}: ftfy's {@code fix_text}, Python's {@code html.unescape}
  * twice, then stripping whitespace.
  * <ul>
  *   <li>Of ftfy 6.3 (default settings) everything but mojibake repair is reproduced, in ftfy's order and until the
@@ -31,17 +31,23 @@ public enum TextCleaner {
      * {@code clean='canonicalize'}: basic clean, underscores to spaces, ASCII punctuation removed, lower-cased,
      * whitespace collapsed.
      */
-    CANONICALIZE;
+    CANONICALIZE,
+    /**
+     * The cleaning of Hugging Face's slow {@code CLIPTokenizer} (with ftfy installed): ftfy's fixes, whitespace
+     * collapsed, lower-cased, and <em>no</em> HTML unescaping.
+     */
+    FTFY_LOWER;
 
     private static final String ASCII_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     /** The cleaned text. */
     public String clean(String text) {
-        String basic = basicClean(text);
         return switch (this) {
-            case LOWER -> PythonCase.lower(PythonWhitespace.collapse(basic));
-            case WHITESPACE -> PythonWhitespace.collapse(basic);
-            case CANONICALIZE -> PythonWhitespace.collapse(PythonCase.lower(removePunctuation(basic.replace('_', ' '))));
+            case LOWER -> PythonCase.lower(PythonWhitespace.collapse(basicClean(text)));
+            case WHITESPACE -> PythonWhitespace.collapse(basicClean(text));
+            case CANONICALIZE -> PythonWhitespace.collapse(PythonCase.lower(removePunctuation(
+                    basicClean(text).replace('_', ' '))));
+            case FTFY_LOWER -> PythonCase.lower(PythonWhitespace.collapse(TextFixer.fixText(text)));
         };
     }
 

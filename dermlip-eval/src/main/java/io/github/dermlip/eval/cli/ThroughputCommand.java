@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.image.EvalTransform;
@@ -74,7 +75,8 @@ final class ThroughputCommand implements Callable<Integer> {
         if (captions < 1 || images < 1 || batchSize < 1 || batches < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "every count must be at least 1");
         }
-        OpenClipConfig config = OpenClipConfigReader.resolve(model);
+        OpenClipConfig config = Files.isDirectory(Path.of(model)) ? ModelFolder.readConfig(Path.of(model))
+                : OpenClipConfigReader.resolve(model);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput on %d cores, Java %s, model %s (%d px, random weights)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), model, config.preprocess().size());

@@ -2,8 +2,8 @@ package io.github.dermlip.eval.task;
 
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.api.ProgressListener;
-import io.github.dermlip.core.model.OpenClipHub;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +50,10 @@ public final class DermLipModel implements EmbeddingModel {
 
     /** The cache identity of a hub directory (see the class comment). */
     public static String identify(Path hubDir) throws IOException {
-        Path weights = OpenClipHub.weightsFile(hubDir);
+        Path weights = ModelFolder.weightsFile(hubDir);
         String fingerprint = weights.toAbsolutePath().normalize() + "\n" + Files.size(weights) + "\n"
                 + Files.getLastModifiedTime(weights).toMillis() + "\n"
-                + Files.readString(hubDir.resolve(OpenClipHub.CONFIG_FILE), StandardCharsets.UTF_8);
+                + Files.readString(ModelFolder.configFile(hubDir), StandardCharsets.UTF_8);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
             return directoryName(hubDir) + "@" + HexFormat.of().formatHex(digest, 0, 8);

@@ -62,7 +62,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Architecture: a model name, a config JSON or a hub directory (default: ${DEFAULT-VALUE}).")
     String model;
     @Option(names = "--pretrained", paramLabel = "DIR",
-            description = "Start from an open_clip hub directory (its config and weights; safetensors preferred over .bin).")
+            description = "Start from an open_clip hub directory or a Hugging Face CLIPModel folder (its config and weights;"
+                    + " safetensors preferred over .bin). Checkpoints are written in open_clip's layout.")
     Path pretrained;
     @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz); default location otherwise.")
     Path vocab;
