@@ -17,9 +17,9 @@ import java.util.Objects;
  * Everything a training run needs, named after open_clip's command-line arguments where the meaning is the same.
  * Build one with {@link #builder()}; the command line fills a builder from its flags.
  *
- * @param trainData training manifest (CSV/TSV/JSONL) or WebDataset shard patterns ({@code ::}-separated)
+ * @param trainData training manifest(s) (CSV/TSV/JSONL/LLaVA JSON) or WebDataset shard patterns, {@code ::}-separated
  * @param valData validation manifest, or null for none
- * @param datasetType format of {@code trainData} and {@code valData}
+ * @param datasetType format of {@code trainData} (of each {@code ::} part) and {@code valData}
  * @param csvImgKey manifest column of the image paths
  * @param csvCaptionKey manifest column of the captions
  * @param csvSeparator column separator, or null for the data loader's rule (tab, or comma for a comma-separated {@code .csv})

@@ -4,7 +4,8 @@ package io.github.dermlip.eval.probe;
  * MM-Skin's supervised ("SFT") classification probe: image features standardized with the training rows' mean and
  * standard deviation ({@link FeatureStandardizer}), then L2 logistic regression ({@link LogisticRegressionProbe}) with
  * C chosen by 5-fold stratified cross-validation on macro AUROC over {@code 10^linspace(-5, 1, 10)}
- * ({@link CrossValidatedCostSearch#mmskin()}), refitted on all training rows with that C.
+ * ({@link CrossValidatedCostSearch#mmskin()}), refitted on all training rows with that C. The statistics are those
+ * of the whole training split, so the cross-validation folds see features standardized once, not per fold.
  *
  * <p>DermLIP's probe instead uses the raw (L2-normalized) embeddings and a fixed {@code C = dim * K / 100}, with no
  * search; the two differ both in the feature scale the penalty acts on and in how C is set.

@@ -67,8 +67,9 @@ public final class LlavaManifestReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new ManifestException("LLaVA manifest " + manifest + " is not valid JSON at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ManifestException("LLaVA manifest " + manifest + " is not valid JSON" + line + ": "
+                    + e.getOriginalMessage(), e);
         }
         return new ManifestSource(manifest.toString(), imageRoot, entries);
     }
