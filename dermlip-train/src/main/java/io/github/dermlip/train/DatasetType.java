@@ -12,7 +12,10 @@ public enum DatasetType {
     LLAVA,
     /** WebDataset tar shards ({@code key.jpg} + {@code key.txt}), given as shard patterns. */
     WEBDATASET,
-    /** Chosen from the name: {@code .tar} (or a shard pattern) WebDataset, {@code .jsonl}/{@code .ndjson} JSONL, {@code .json} LLaVA, else CSV. */
+    /**
+     * Chosen from the name: {@code .tar} (or a shard pattern) WebDataset, {@code .jsonl}/{@code .ndjson} JSONL,
+     * {@code .json} LLaVA, else CSV.
+     */
     AUTO;
 
     /** Parses a {@code --dataset-type} value. */
@@ -22,7 +25,8 @@ public enum DatasetType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("--dataset-type must be csv, jsonl, llava, webdataset or auto, found '" + name + "'");
+        throw new IllegalArgumentException("--dataset-type must be csv, jsonl, llava, webdataset or auto, found '"
+                + name + "'");
     }
 
     /** This type, or for {@link #AUTO} the type the data's name implies. */

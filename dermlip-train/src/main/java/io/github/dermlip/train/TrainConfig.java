@@ -397,7 +397,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         public TrainConfig build() {
             String runName = name != null ? name : defaultName();
             return new TrainConfig(trainData, valData, datasetType, csvImgKey, csvCaptionKey, csvSeparator, imageRoot,
-                    trainNumSamples, llavaCaption, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps, warmup,
+                    trainNumSamples, llavaCaption, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps,
+                    warmup,
                     lrScheduler, epochsCooldown, lrCooldownPower, lrCooldownEnd, gradClipNorm, accumFreq, loss, augCfg,
                     lockImage, lockText, seed, workers, logs, runName, resume, saveEveryNSteps, logEveryNSteps, maxSteps,
                     device, maxBadFraction, quiet, zeroshotClasses, zeroshotData, zeroshotTemplates);

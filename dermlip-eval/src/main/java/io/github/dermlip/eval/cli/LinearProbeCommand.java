@@ -95,7 +95,8 @@ final class LinearProbeCommand implements Callable<Integer> {
         ProbeProtocol chosen = ProbeProtocol.parse(protocol);
         boolean mmskin = chosen == ProbeProtocol.MMSKIN;
         if (budgets == null && !mmskin) {
-            throw new ParameterException(spec.commandLine(), "give --percent or --shots (only --protocol mmskin has a default budget, 100%)");
+            throw new ParameterException(spec.commandLine(),
+                    "give --percent or --shots (only --protocol mmskin has a default budget, 100%)");
         }
         LabeledDataset data = TaskInputs.labeled(dataset, dataRoot, null, null);
         LinearProbeSettings settings = new LinearProbeSettings(

@@ -35,7 +35,8 @@ final class VqaCommand implements Callable<Integer> {
     private Path imageRoot;
 
     @Option(names = "--prompt", paramLabel = "FORM", defaultValue = "question-answer",
-            description = "How closed-ended candidates are scored: question-answer or answer (default: ${DEFAULT-VALUE}).")
+            description = "How closed-ended candidates are scored: question-answer or answer"
+                    + " (default: ${DEFAULT-VALUE}).")
     private String prompt;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder.")

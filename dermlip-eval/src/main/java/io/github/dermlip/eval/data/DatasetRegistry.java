@@ -14,9 +14,9 @@ import java.util.function.BiFunction;
  * <p>Names: {@code ham10000, pad-ufes-20, fitzpatrick17k, ddi, isic2019, isic2020, skincon, skincap, derm1m,
  * mmskin, csv, imagefolder}, and {@code mmskin:<benchmark>}. For {@code csv} and {@code mmskin} the path is the CSV
  * file, for {@code mmskin:<benchmark>} the unpacked MM-Skin release ({@link MmSkinDataset#loadBenchmark}); for
- * {@code imagefolder} the folder of class subfolders; for the others the release folder (or its metadata file). A first argument
- * ending in {@code .csv} that is not a name is read as a generic CSV, with {@code dataRoot} (when given) as the
- * image folder.
+ * {@code imagefolder} the folder of class subfolders; for the others the release folder (or its metadata file). A
+ * first argument ending in {@code .csv} that is not a name is read as a generic CSV, with {@code dataRoot} (when
+ * given) as the image folder.
  */
 public final class DatasetRegistry {
     private static final Map<String, BiFunction<Path, LoadOptions, EvalDataset>> LOADERS = loaders();

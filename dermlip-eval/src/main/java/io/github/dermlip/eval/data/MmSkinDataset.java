@@ -70,7 +70,7 @@ public final class MmSkinDataset {
         return load(NAME + "-" + benchmark, files, splits, options);
     }
 
-    /** The rows of {@code files} (all in one folder), each file's rows in its split unless a {@code set} column says. */
+    /** The rows of {@code files} (one folder), each in its file's split unless a {@code set} column says. */
     private static LabeledDataset load(String name, List<Path> files, List<String> fileSplits, LoadOptions options) {
         List<String> images = new ArrayList<>();
         List<String> categories = new ArrayList<>();

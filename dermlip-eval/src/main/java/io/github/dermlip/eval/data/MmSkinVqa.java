@@ -92,7 +92,8 @@ public final class MmSkinVqa {
             throw new DatasetException(file + ": not readable JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.isArray()) {
-            throw new DatasetException(file + ": expected a JSON array of {\"image\", \"question\", \"answer\"} objects");
+            throw new DatasetException(file + ": expected a JSON array of {\"image\", \"question\", \"answer\"}"
+                    + " objects");
         }
         for (int r = 0; r < root.size(); r++) {
             JsonNode record = root.get(r);
@@ -102,8 +103,8 @@ public final class MmSkinVqa {
             JsonNode modality = record.get(MODALITY);
             Path image = images.locate(wanted);
             if (check.accept(image, wanted)) {
-                items.add(new VqaItem(image, question, answer,
-                        modality == null || modality.isNull() || modality.asText().isBlank() ? null : modality.asText()));
+                boolean unknown = modality == null || modality.isNull() || modality.asText().isBlank();
+                items.add(new VqaItem(image, question, answer, unknown ? null : modality.asText()));
             }
         }
     }

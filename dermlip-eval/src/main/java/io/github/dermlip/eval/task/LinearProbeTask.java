@@ -17,9 +17,10 @@ import java.util.List;
  * Linear probing on frozen image features: for every budget (percent of the training split or shots per class)
  * and every seed, a training subsample is drawn, an L2-regularized logistic regression is fitted
  * ({@link LogisticRegressionProbe}, C by DermLIP's rule or chosen on a validation split, or MM-Skin's protocol
- * {@link MmSkinProbe}) and its test probabilities are scored. Per budget, metrics are the mean over seeds with the stratified bootstrap interval
- * of the seed-averaged metric on the test rows, plus every seed's own interval and the standard deviation over
- * seeds ({@link ClassificationEstimates}). The test rows never change between seeds, budgets or models.
+ * {@link MmSkinProbe}) and its test probabilities are scored. Per budget, metrics are the mean over seeds with the
+ * stratified bootstrap interval of the seed-averaged metric on the test rows, plus every seed's own interval and the
+ * standard deviation over seeds ({@link ClassificationEstimates}). The test rows never change between seeds, budgets
+ * or models.
  */
 public final class LinearProbeTask {
     /** The task name prefix in reports ({@code linear-probe-10%}, {@code linear-probe-4-shot}). */

@@ -50,7 +50,8 @@ class MmSkinReleaseTest {
         Path csv = TestFiles.write(release.resolve("Dataframe/test/vqa/MM-Skin_test.csv"),
                 "image,question,answer\ndataset/a.png,What is it?,A cyst.\ndataset/a.png,,A cyst.\n");
         Path json = TestFiles.write(release.resolve("vqa.json"),
-                "[{\"image\": \"dataset/a.png\", \"question\": \"Q\", \"answer\": \"A\"}, {\"image\": \"dataset/a.png\"}]");
+                "[{\"image\": \"dataset/a.png\", \"question\": \"Q\", \"answer\": \"A\"},"
+                        + " {\"image\": \"dataset/a.png\"}]");
         Path missing = TestFiles.write(release.resolve("Dataframe/missing.csv"),
                 "image,question,answer\ndataset/none.png,What?,That.\n");
 

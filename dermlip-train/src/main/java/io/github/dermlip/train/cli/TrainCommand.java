@@ -38,7 +38,8 @@ public final class TrainCommand implements Callable<Integer> {
     public static final int EXIT_DIVERGED = 3;
 
     @Option(names = "--train-data", required = true, paramLabel = "PATH",
-            description = "Training manifest(s) (CSV/TSV/JSONL/LLaVA JSON) or WebDataset shard pattern(s), '::'-separated.")
+            description = "Training manifest(s) (CSV/TSV/JSONL/LLaVA JSON) or WebDataset shard pattern(s),"
+                    + " '::'-separated.")
     String trainData;
     @Option(names = "--val-data", paramLabel = "PATH", description = "Validation manifest: loss and retrieval R@1/5/10 every epoch.")
     String valData;
