@@ -2,15 +2,20 @@ package io.github.dermlip.train;
 
 import java.util.Locale;
 
-/** The formats of {@code --dataset-type}, as open_clip's, plus JSON-lines manifests. */
+/** The formats of {@code --dataset-type}, as open_clip's, plus JSON-lines and LLaVA conversation manifests. */
 public enum DatasetType {
     /** A CSV or TSV manifest of image paths and captions. */
     CSV,
     /** A JSON-lines manifest of image paths and captions. */
     JSONL,
+    /** A LLaVA conversation JSON (MM-Skin's training files), read by {@code LlavaManifestReader}. */
+    LLAVA,
     /** WebDataset tar shards ({@code key.jpg} + {@code key.txt}), given as shard patterns. */
     WEBDATASET,
-    /** Chosen from the name: {@code .tar} (or a shard pattern) WebDataset, {@code .jsonl}/{@code .ndjson} JSONL, else CSV. */
+    /**
+     * Chosen from the name: {@code .tar} (or a shard pattern) WebDataset, {@code .jsonl}/{@code .ndjson} JSONL,
+     * {@code .json} LLaVA, else CSV.
+     */
     AUTO;
 
     /** Parses a {@code --dataset-type} value. */
@@ -20,7 +25,8 @@ public enum DatasetType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("--dataset-type must be csv, jsonl, webdataset or auto, found '" + name + "'");
+        throw new IllegalArgumentException("--dataset-type must be csv, jsonl, llava, webdataset or auto, found '"
+                + name + "'");
     }
 
     /** This type, or for {@link #AUTO} the type the data's name implies. */
@@ -34,6 +40,9 @@ public enum DatasetType {
         }
         if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
             return JSONL;
+        }
+        if (lower.endsWith(".json")) {
+            return LLAVA;
         }
         return CSV;
     }

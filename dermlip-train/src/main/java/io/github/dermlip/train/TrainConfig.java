@@ -2,6 +2,7 @@ package io.github.dermlip.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.train.data.LlavaCaption;
 import io.github.dermlip.train.loss.LossKind;
 import io.github.dermlip.train.optim.AdamWConfig;
 import io.github.dermlip.train.optim.LrSchedulerKind;
@@ -16,14 +17,15 @@ import java.util.Objects;
  * Everything a training run needs, named after open_clip's command-line arguments where the meaning is the same.
  * Build one with {@link #builder()}; the command line fills a builder from its flags.
  *
- * @param trainData training manifest (CSV/TSV/JSONL) or WebDataset shard patterns ({@code ::}-separated)
+ * @param trainData training manifest(s) (CSV/TSV/JSONL/LLaVA JSON) or WebDataset shard patterns, {@code ::}-separated
  * @param valData validation manifest, or null for none
- * @param datasetType format of {@code trainData} and {@code valData}
+ * @param datasetType format of {@code trainData} (of each {@code ::} part) and {@code valData}
  * @param csvImgKey manifest column of the image paths
  * @param csvCaptionKey manifest column of the captions
  * @param csvSeparator column separator, or null for the data loader's rule (tab, or comma for a comma-separated {@code .csv})
  * @param imageRoot folder relative image paths resolve against, or null for the manifest's folder
  * @param trainNumSamples samples per epoch of a WebDataset (required for one), null otherwise
+ * @param llavaCaption which gpt turns of a LLaVA conversation manifest become captions
  * @param model model name, config JSON or hub directory
  * @param pretrained model folder (open_clip, or a Hugging Face CLIPModel) whose weights start the run, or null for a
  *     random init
@@ -66,7 +68,7 @@ import java.util.Objects;
  *     default, as in open_clip, which opens whatever path a manifest names
  */
 public record TrainConfig(String trainData, String valData, DatasetType datasetType, String csvImgKey,
-        String csvCaptionKey, Character csvSeparator, Path imageRoot, Long trainNumSamples,
+        String csvCaptionKey, Character csvSeparator, Path imageRoot, Long trainNumSamples, LlavaCaption llavaCaption,
         String model, Path pretrained, Path vocab,
         int batchSize, int epochs, double lr, double wd, double beta1, double beta2, double eps, long warmup,
         LrSchedulerKind lrScheduler, Integer epochsCooldown, double lrCooldownPower, double lrCooldownEnd,
@@ -85,6 +87,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         Objects.requireNonNull(datasetType, "--dataset-type");
         Objects.requireNonNull(csvImgKey, "--csv-img-key");
         Objects.requireNonNull(csvCaptionKey, "--csv-caption-key");
+        Objects.requireNonNull(llavaCaption, "--llava-caption");
         require(model != null && !model.isBlank(), "--model is required");
         require(batchSize >= 1, "--batch-size must be >= 1, found " + batchSize);
         require(epochs >= 1, "--epochs must be >= 1, found " + epochs);
@@ -174,6 +177,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         node.put("csv_separator", csvSeparator == null ? null : csvSeparator.toString());
         node.put("image_root", pathString(imageRoot));
         node.put("train_num_samples", trainNumSamples);
+        node.put("llava_caption", llavaCaption.toString());
         node.put("model", model);
         node.put("pretrained", pathString(pretrained));
         node.put("vocab", pathString(vocab));
@@ -222,6 +226,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         private Character csvSeparator;
         private Path imageRoot;
         private Long trainNumSamples;
+        private LlavaCaption llavaCaption = LlavaCaption.ANSWER;
         private String model = "ViT-B-16";
         private Path pretrained;
         private Path vocab;
@@ -271,6 +276,7 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
             csvCaptionKey = c.csvCaptionKey;
             csvSeparator = c.csvSeparator;
             imageRoot = c.imageRoot;
+            llavaCaption = c.llavaCaption;
             trainNumSamples = c.trainNumSamples;
             model = c.model;
             pretrained = c.pretrained;
@@ -328,6 +334,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         public Builder imageRoot(Path v) { imageRoot = v; return this; }
         /** Sets {@code --train-num-samples}. */
         public Builder trainNumSamples(Long v) { trainNumSamples = v; return this; }
+        /** Sets {@code --llava-caption}. */
+        public Builder llavaCaption(LlavaCaption v) { llavaCaption = v; return this; }
         /** Sets {@code --model}. */
         public Builder model(String v) { model = v; return this; }
         /** Sets {@code --pretrained}. */
@@ -409,8 +417,8 @@ public record TrainConfig(String trainData, String valData, DatasetType datasetT
         public TrainConfig build() {
             String runName = name != null ? name : defaultName();
             return new TrainConfig(trainData, valData, datasetType, csvImgKey, csvCaptionKey, csvSeparator, imageRoot,
-                    trainNumSamples, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps, warmup,
-                    lrScheduler, epochsCooldown, lrCooldownPower, lrCooldownEnd, gradClipNorm, accumFreq, loss, augCfg,
+                    trainNumSamples, llavaCaption, model, pretrained, vocab, batchSize, epochs, lr, wd, beta1, beta2, eps,
+                    warmup, lrScheduler, epochsCooldown, lrCooldownPower, lrCooldownEnd, gradClipNorm, accumFreq, loss, augCfg,
                     lockImage, lockText, lockTextUnlockedLayers, lockTextFreezeLayerNorm, seed, workers, logs, runName,
                     resume, saveEveryNSteps, logEveryNSteps, maxSteps, device, maxBadFraction, quiet, zeroshotClasses,
                     zeroshotData, zeroshotTemplates, confinePaths);

@@ -1,15 +1,21 @@
 package io.github.dermlip.train;
 
+import io.github.dermlip.train.data.LlavaManifestReader;
 import io.github.dermlip.train.data.LoaderOptions;
+import io.github.dermlip.train.data.ManifestMix;
 import io.github.dermlip.train.data.ManifestOptions;
 import io.github.dermlip.train.data.ManifestSource;
 import io.github.dermlip.train.data.SampleSource;
 import io.github.dermlip.train.data.WebDatasetSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Opens the data sets a {@link TrainConfig} names, with its column names, separator and image root. */
+/**
+ * Opens the data sets a {@link TrainConfig} names, with its column names, separator, image root and LLaVA caption
+ * choice.
+ */
 final class TrainingData {
     /** Samples held by a WebDataset shuffle buffer (open_clip's {@code _SAMPLE_SHUFFLE_SIZE}). */
     static final int SHUFFLE_BUFFER = 5000;
@@ -18,24 +24,40 @@ final class TrainingData {
 
     private TrainingData() {}
 
-    /** The training samples. */
+    /**
+     * The training samples. {@code ::} joins several sources as in open_clip: all WebDataset shard patterns, or all
+     * manifests, whose formats are resolved one by one (under {@code --dataset-type auto} by each file's extension,
+     * so a CSV and a LLaVA JSON mix) and whose rows are trained on together ({@link ManifestMix}).
+     */
     static SampleSource training(TrainConfig config) throws IOException {
-        DatasetType type = config.datasetType().resolve(config.trainData());
-        if (type == DatasetType.WEBDATASET) {
+        List<String> parts = List.of(config.trainData().split("::", -1));
+        if (parts.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("--train-data " + config.trainData() + " has an empty part around '::'");
+        }
+        long shardParts = parts.stream().filter(p -> config.datasetType().resolve(p) == DatasetType.WEBDATASET).count();
+        if (shardParts > 0 && shardParts < parts.size()) {
+            throw new IllegalArgumentException("--train-data " + config.trainData() + " mixes WebDataset shards with"
+                    + " manifests; '::' joins either shard patterns or manifests");
+        }
+        if (shardParts > 0) {
             if (config.trainNumSamples() == null) {
                 throw new IllegalArgumentException("--train-num-samples is required for WebDataset training data"
                         + " (the number of samples per epoch, as in open_clip)");
             }
             return WebDatasetSource.fromPatterns(List.of(config.trainData()), SHUFFLE_BUFFER);
         }
-        return manifest(config.trainData(), config);
+        List<ManifestSource> manifests = new ArrayList<>();
+        for (String part : parts) {
+            manifests.add(manifest(part, config));
+        }
+        return ManifestMix.of(manifests);
     }
 
     /** A manifest read with the config's columns, separator and image root. */
     static ManifestSource manifest(String file, TrainConfig config) throws IOException {
         DatasetType type = config.datasetType().resolve(file);
         if (type == DatasetType.WEBDATASET) {
-            throw new IllegalArgumentException(file + ": validation data must be a CSV/TSV or JSONL manifest");
+            throw new IllegalArgumentException(file + ": validation data must be a CSV/TSV, JSONL or LLaVA manifest");
         }
         ManifestOptions options = ManifestOptions.openClipDefaults().withKeys(config.csvImgKey(), config.csvCaptionKey());
         if (config.csvSeparator() != null) {
@@ -44,7 +66,10 @@ final class TrainingData {
         if (config.imageRoot() != null) {
             options = options.withImageRoot(config.imageRoot());
         }
-        ManifestSource source = ManifestSource.read(Path.of(file), options);
+        Path path = Path.of(file);
+        ManifestSource source = type == DatasetType.LLAVA
+                ? LlavaManifestReader.read(path, config.llavaCaption(), options.resolveImageRoot(path))
+                : ManifestSource.read(path, options);
         if (config.confinePaths()) {
             source.requirePathsInsideImageRoot();
         }

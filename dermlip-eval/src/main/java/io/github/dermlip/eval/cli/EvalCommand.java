@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             LinearProbeCommand.class,
             RetrievalCommand.class,
             ConceptsCommand.class,
+            VqaCommand.class,
             BenchmarkCommand.class,
         })
 public final class EvalCommand implements Runnable {

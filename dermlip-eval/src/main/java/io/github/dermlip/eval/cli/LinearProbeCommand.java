@@ -1,6 +1,7 @@
 package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.eval.data.LabeledDataset;
+import io.github.dermlip.eval.probe.ProbeProtocol;
 import io.github.dermlip.eval.task.LinearProbeReport;
 import io.github.dermlip.eval.task.LinearProbeSettings;
 import io.github.dermlip.eval.task.LinearProbeTask;
@@ -13,7 +14,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code linear-probe}: logistic-regression probes on frozen image features for several training budgets and
@@ -22,6 +26,11 @@ import picocli.CommandLine.Option;
 @Command(name = "linear-probe", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Linear probing on frozen image features: percent or few-shot budgets over several seeds.")
 final class LinearProbeCommand implements Callable<Integer> {
+    private static final int DEFAULT_SEEDS = 5;
+
+    @Spec
+    private CommandSpec spec;
+
     @Mixin
     private ModelOptions model;
 
@@ -37,12 +46,17 @@ final class LinearProbeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder.")
     private Path out;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Budgets budgets;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "5",
-            description = "Training subsamples per budget (default: ${DEFAULT-VALUE}).")
-    private int seeds;
+    @Option(names = "--protocol", paramLabel = "NAME", defaultValue = "dermlip",
+            description = "dermlip (raw features, C rule or --select-c) or mmskin (standardized features, C by 5-fold"
+                    + " cross-validation on macro AUROC; budget 100%% unless given) (default: ${DEFAULT-VALUE}).")
+    private String protocol;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Training subsamples per budget (default: 5, or 1 for --protocol mmskin).")
+    private Integer seeds;
 
     @Option(names = "--select-c",
             description = "Choose C on a validation split (the 'val' split, else 20%% of the training rows) instead"
@@ -78,10 +92,18 @@ final class LinearProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        ProbeProtocol chosen = ProbeProtocol.parse(protocol);
+        boolean mmskin = chosen == ProbeProtocol.MMSKIN;
+        if (budgets == null && !mmskin) {
+            throw new ParameterException(spec.commandLine(),
+                    "give --percent or --shots (only --protocol mmskin has a default budget, 100%)");
+        }
         LabeledDataset data = TaskInputs.labeled(dataset, dataRoot, null, null);
-        LinearProbeSettings settings = new LinearProbeSettings(budgets.toBudgets(), seeds,
+        LinearProbeSettings settings = new LinearProbeSettings(
+                budgets != null ? budgets.toBudgets() : List.of(ProbeBudget.percent(100)),
+                seeds != null ? seeds : mmskin ? 1 : DEFAULT_SEEDS,
                 selectC ? LinearProbeSettings.DEFAULT_COST_SEARCH : null, testSplit,
-                cache != null ? cache : out.resolve("features"));
+                cache != null ? cache : out.resolve("features"), chosen);
         return run.evaluate(model, out, (lip, bootstrap, commandLine) ->
                 new LinearProbeTask(bootstrap).run(lip, data, settings, out, commandLine));
     }

@@ -12,10 +12,11 @@ import java.util.function.BiFunction;
  * Loads a dataset by name from the folder of its public release, or a generic CSV by path.
  *
  * <p>Names: {@code ham10000, pad-ufes-20, fitzpatrick17k, ddi, isic2019, isic2020, skincon, skincap, derm1m,
- * mmskin, csv, imagefolder}. For {@code csv} and {@code mmskin} the path is the CSV file; for {@code imagefolder}
- * the folder of class subfolders; for the others the release folder (or its metadata file). A first argument
- * ending in {@code .csv} that is not a name is read as a generic CSV, with {@code dataRoot} (when given) as the
- * image folder.
+ * mmskin, csv, imagefolder}, and {@code mmskin:<benchmark>}. For {@code csv} and {@code mmskin} the path is the CSV
+ * file, for {@code mmskin:<benchmark>} the unpacked MM-Skin release ({@link MmSkinDataset#loadBenchmark}); for
+ * {@code imagefolder} the folder of class subfolders; for the others the release folder (or its metadata file). A
+ * first argument ending in {@code .csv} that is not a name is read as a generic CSV, with {@code dataRoot} (when
+ * given) as the image folder.
  */
 public final class DatasetRegistry {
     private static final Map<String, BiFunction<Path, LoadOptions, EvalDataset>> LOADERS = loaders();
@@ -41,6 +42,13 @@ public final class DatasetRegistry {
      * @throws DatasetException naming what was expected and what was found
      */
     public static EvalDataset load(String nameOrCsv, Path dataRoot, LoadOptions options) {
+        String benchmarkPrefix = MmSkinDataset.NAME + ":";
+        if (nameOrCsv.toLowerCase(Locale.ROOT).startsWith(benchmarkPrefix)) {
+            if (dataRoot == null) {
+                throw new DatasetException(nameOrCsv + ": no data path given; expected the unpacked MM-Skin release");
+            }
+            return MmSkinDataset.loadBenchmark(dataRoot, nameOrCsv.substring(benchmarkPrefix.length()), options);
+        }
         BiFunction<Path, LoadOptions, EvalDataset> loader = LOADERS.get(nameOrCsv.toLowerCase(Locale.ROOT));
         if (loader != null) {
             if (dataRoot == null) {
@@ -88,7 +96,7 @@ public final class DatasetRegistry {
         map.put("skincon", SkinConDataset::load);
         map.put("skincap", SkinCapDataset::load);
         map.put("derm1m", Derm1mDataset::load);
-        map.put("mmskin", MmSkinDataset::load);
+        map.put(MmSkinDataset.NAME, MmSkinDataset::load);
         map.put("csv", CsvDataset::load);
         map.put("imagefolder", ImageFolderDataset::load);
         return map;

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param splits the training, validation and test rows
  * @param featureDim width of the image features
  * @param cRule how C was chosen: {@code dermlip} ({@code featureDim * trainClasses / 100}) or
- *     {@code validation-search}
+ *     {@code validation-search}, or {@code mmskin-cv} (MM-Skin's protocol: standardized features, C by 5-fold
+ *     cross-validation)
  * @param settings one result per budget, in the order of the settings
  * @param bootstrap the resampling settings used (its seed is also the base seed of the subsamples)
  */

@@ -1,6 +1,7 @@
 package io.github.dermlip.eval.task;
 
 import io.github.dermlip.eval.probe.CostSearch;
+import io.github.dermlip.eval.probe.ProbeProtocol;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,9 +14,11 @@ import java.util.List;
  *     ({@code C = featureDim * trainClasses / 100})
  * @param testSplit the split evaluated when the dataset has a split column
  * @param cacheDir the feature-cache folder, or null for no cache
+ * @param protocol how every probe is trained; {@link ProbeProtocol#MMSKIN} chooses C itself, so it takes no
+ *     {@code costSearch}
  */
 public record LinearProbeSettings(List<ProbeBudget> budgets, int seeds, CostSearch costSearch, String testSplit,
-        Path cacheDir) {
+        Path cacheDir, ProbeProtocol protocol) {
     /** The default C grid of {@code --select-c}: 13 values from 1e-6 to 1e6 (CLIP's linear-probe sweep range). */
     public static final CostSearch DEFAULT_COST_SEARCH = CostSearch.logGrid(1e-6, 1e6, 13);
     /** The default test split. */
@@ -36,5 +39,15 @@ public record LinearProbeSettings(List<ProbeBudget> budgets, int seeds, CostSear
         if (testSplit == null || testSplit.isBlank()) {
             throw new IllegalArgumentException("test split must be named");
         }
+        if (protocol == ProbeProtocol.MMSKIN && costSearch != null) {
+            throw new IllegalArgumentException("the mmskin protocol chooses C by cross-validation; it takes no"
+                    + " validation-split C search");
+        }
+    }
+
+    /** Settings of DermLIP's protocol. */
+    public LinearProbeSettings(List<ProbeBudget> budgets, int seeds, CostSearch costSearch, String testSplit,
+            Path cacheDir) {
+        this(budgets, seeds, costSearch, testSplit, cacheDir, ProbeProtocol.DERMLIP);
     }
 }

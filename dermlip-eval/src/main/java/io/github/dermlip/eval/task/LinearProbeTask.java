@@ -3,7 +3,9 @@ package io.github.dermlip.eval.task;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.probe.CostSearch;
 import io.github.dermlip.eval.probe.LogisticRegressionProbe;
+import io.github.dermlip.eval.probe.MmSkinProbe;
 import io.github.dermlip.eval.probe.ProbeFit;
+import io.github.dermlip.eval.probe.ProbeProtocol;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,10 +16,11 @@ import java.util.List;
 /**
  * Linear probing on frozen image features: for every budget (percent of the training split or shots per class)
  * and every seed, a training subsample is drawn, an L2-regularized logistic regression is fitted
- * ({@link LogisticRegressionProbe}, C by DermLIP's rule or chosen on a validation split) and its test
- * probabilities are scored. Per budget, metrics are the mean over seeds with the stratified bootstrap interval
- * of the seed-averaged metric on the test rows, plus every seed's own interval and the standard deviation over
- * seeds ({@link ClassificationEstimates}). The test rows never change between seeds, budgets or models.
+ * ({@link LogisticRegressionProbe}, C by DermLIP's rule or chosen on a validation split, or MM-Skin's protocol
+ * {@link MmSkinProbe}) and its test probabilities are scored. Per budget, metrics are the mean over seeds with the
+ * stratified bootstrap interval of the seed-averaged metric on the test rows, plus every seed's own interval and the
+ * standard deviation over seeds ({@link ClassificationEstimates}). The test rows never change between seeds, budgets
+ * or models.
  */
 public final class LinearProbeTask {
     /** The task name prefix in reports ({@code linear-probe-10%}, {@code linear-probe-4-shot}). */
@@ -59,6 +62,13 @@ public final class LinearProbeTask {
                 int[] rows = gather(train, budget.sample(trainLabels, seed));
                 float[][] x = gather(features, rows);
                 int[] y = gather(labels, rows);
+                if (settings.protocol() == ProbeProtocol.MMSKIN) {
+                    MmSkinProbe.Fit fit = MmSkinProbe.standard().fit(x, y, numClasses);
+                    runs.add(new ProbeRun(seed, rows.length, fit.probe().c(), fit.probe().iterations(),
+                            fit.probe().converged()));
+                    predictions.add(fit.predictProba(testFeatures));
+                    continue;
+                }
                 double c = search == null
                         ? LogisticRegressionProbe.dermlipC(featureDim, (int) Arrays.stream(y).distinct().count())
                         : search.select(x, y, validationFeatures, validationLabels, numClasses).bestC();
@@ -70,7 +80,7 @@ public final class LinearProbeTask {
                     ClassificationEstimates.compute(testLabels, predictions, numClasses, bootstrap)));
         }
         return new LinearProbeResult(model.name(), data.name(), data.classNames(), splits, featureDim,
-                search == null ? "dermlip" : "validation-search", results, bootstrap);
+                cRule(settings), results, bootstrap);
     }
 
     /**
@@ -83,6 +93,13 @@ public final class LinearProbeTask {
         LinearProbeResult result = evaluate(model, data, settings);
         LinearProbeReport.write(result, outDir, commandLine);
         return result;
+    }
+
+    private static String cRule(LinearProbeSettings settings) {
+        if (settings.protocol() == ProbeProtocol.MMSKIN) {
+            return "mmskin-cv";
+        }
+        return settings.costSearch() == null ? "dermlip" : "validation-search";
     }
 
     private static int[] gather(int[] values, int[] rows) {

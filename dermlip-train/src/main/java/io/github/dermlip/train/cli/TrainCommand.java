@@ -10,6 +10,7 @@ import io.github.dermlip.train.TrainingSummary;
 import io.github.dermlip.train.loss.LossKind;
 import io.github.dermlip.train.optim.LrSchedulerKind;
 import io.github.dermlip.train.data.BadSampleReason;
+import io.github.dermlip.train.data.LlavaCaption;
 import io.github.dermlip.train.data.SampleProcessingException;
 import io.github.dermlip.train.data.TooManyBadSamplesException;
 import java.io.IOException;
@@ -40,12 +41,17 @@ public final class TrainCommand implements Callable<Integer> {
     public static final int EXIT_DIVERGED = 3;
 
     @Option(names = "--train-data", required = true, paramLabel = "PATH",
-            description = "Training manifest (CSV/TSV/JSONL) or WebDataset shard pattern(s), '::'-separated.")
+            description = "Training manifest(s) (CSV/TSV/JSONL/LLaVA JSON) or WebDataset shard pattern(s),"
+                    + " '::'-separated.")
     String trainData;
     @Option(names = "--val-data", paramLabel = "PATH", description = "Validation manifest: loss and retrieval R@1/5/10 every epoch.")
     String valData;
-    @Option(names = "--dataset-type", defaultValue = "auto", description = "csv, jsonl, webdataset or auto (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset-type", defaultValue = "auto", description = "csv, jsonl, llava, webdataset or auto, by extension per '::' part (default: ${DEFAULT-VALUE}).")
     String datasetType;
+    @Option(names = "--llava-caption", defaultValue = "answer",
+            description = "LLaVA JSON captions: answer (first gpt turn), all-answers (joined) or pairs (one sample per gpt"
+                    + " turn) (default: ${DEFAULT-VALUE}).")
+    String llavaCaption;
     @Option(names = "--csv-img-key", defaultValue = "filepath", description = "Image path column (default: ${DEFAULT-VALUE}).")
     String csvImgKey;
     @Option(names = "--csv-caption-key", defaultValue = "title", description = "Caption column (default: ${DEFAULT-VALUE}).")
@@ -164,7 +170,8 @@ public final class TrainCommand implements Callable<Integer> {
     public TrainConfig toConfig() {
         return TrainConfig.builder().trainData(trainData).valData(valData).datasetType(DatasetType.parse(datasetType))
                 .csvImgKey(csvImgKey).csvCaptionKey(csvCaptionKey).csvSeparator(separator(csvSeparator))
-                .imageRoot(imageRoot).trainNumSamples(trainNumSamples).model(model).pretrained(pretrained).vocab(vocab)
+                .imageRoot(imageRoot).trainNumSamples(trainNumSamples).llavaCaption(LlavaCaption.parse(llavaCaption))
+                .model(model).pretrained(pretrained).vocab(vocab)
                 .batchSize(batchSize).epochs(epochs).lr(lr).wd(wd).beta1(beta1).beta2(beta2).eps(eps).warmup(warmup)
                 .lrScheduler(LrSchedulerKind.parse(lrScheduler)).epochsCooldown(epochsCooldown)
                 .lrCooldownPower(lrCooldownPower).lrCooldownEnd(lrCooldownEnd).gradClipNorm(gradClipNorm)

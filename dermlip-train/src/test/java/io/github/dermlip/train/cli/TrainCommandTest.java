@@ -21,7 +21,7 @@ import picocli.CommandLine;
 /** The {@code train} command: its flags, its errors, and a short real run with CLIP's tokenizer. */
 class TrainCommandTest {
     private static final List<String> FLAGS = List.of("--train-data", "--val-data", "--dataset-type", "--csv-img-key",
-            "--csv-caption-key", "--csv-separator", "--image-root", "--train-num-samples", "--model", "--pretrained",
+            "--csv-caption-key", "--csv-separator", "--image-root", "--train-num-samples", "--llava-caption", "--model", "--pretrained",
             "--vocab", "--batch-size", "--epochs", "--lr", "--wd", "--beta1", "--beta2", "--eps", "--warmup",
             "--lr-scheduler", "--epochs-cooldown", "--lr-cooldown-power", "--lr-cooldown-end", "--grad-clip-norm",
             "--accum-freq", "--loss", "--aug-cfg", "--lock-image", "--lock-text", "--lock-text-unlocked-layers",

@@ -1,0 +1,106 @@
+package io.github.dermlip.eval.vqa;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import io.github.dermlip.core.io.AtomicFiles;
+import io.github.dermlip.eval.data.VqaItem;
+import io.github.dermlip.eval.report.EstimateFormat;
+import io.github.dermlip.eval.report.LatexTable;
+import io.github.dermlip.eval.report.MarkdownTable;
+import io.github.dermlip.eval.report.MetricsDocument;
+import io.github.dermlip.eval.report.Provenance;
+import io.github.dermlip.eval.report.ReportWriter;
+import io.github.dermlip.eval.report.ResultRow;
+import io.github.dermlip.eval.report.ResultsCsv;
+import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.stats.Estimate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the report of a VQA run into one folder.
+ *
+ * <ul>
+ *   <li>{@code metrics.json}, {@code results.csv} (every metric of every row: {@value VqaResult#CLOSED},
+ *       {@value VqaResult#CLOSED}-&lt;modality&gt;, {@value VqaResult#OPEN}) and {@code results.md|tex} (accuracy,
+ *       chance and R@k in percent with intervals), as {@link ReportWriter} writes them;</li>
+ *   <li>{@code ranks.csv|md|tex}: the open-ended mean and median rank with intervals;</li>
+ *   <li>{@code closed_predictions.csv}: per closed-ended question the image, modality, question, reference
+ *       answer, candidates ({@code |}-joined), the candidate chosen and whether it is right.</li>
+ * </ul>
+ */
+public final class VqaReportFiles {
+    /** The rank table's base file name. */
+    public static final String RANKS = "ranks";
+    /** The per-question predictions. */
+    public static final String PREDICTIONS_CSV = "closed_predictions.csv";
+    private static final String RECALL_PREFIX = "R@";
+
+    private VqaReportFiles() {}
+
+    /**
+     * Writes every file.
+     *
+     * @param commandLine the arguments that started the run, for the provenance
+     * @return the files written
+     */
+    public static List<Path> write(VqaResult result, Path outDir, List<String> commandLine) {
+        Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
+                result.bootstrap().seed());
+        List<String> columns = new ArrayList<>(List.of(VqaResult.ACCURACY, VqaResult.CHANCE));
+        List<String> rankNames = new ArrayList<>();
+        for (String name : result.openMetrics().keySet()) {
+            (name.startsWith(RECALL_PREFIX) ? columns : rankNames).add(name);
+        }
+        List<Path> written = new ArrayList<>(ReportWriter.writeAll(outDir,
+                new MetricsDocument(provenance, result.rows()), TableOptions.DEFAULT.withMetrics(columns)));
+        if (result.open() != null) {
+            Map<String, Estimate> ranks = new LinkedHashMap<>();
+            rankNames.forEach(name -> ranks.put(name, result.openMetrics().get(name)));
+            List<ResultRow> rows = List.of(new ResultRow(result.model(), VqaResult.OPEN, result.dataset(), ranks));
+            TableOptions options = new TableOptions(rankNames, new EstimateFormat(1, 1), true, Set.copyOf(rankNames));
+            written.add(text(outDir.resolve(RANKS + ".csv"), ResultsCsv.render(rows)));
+            written.add(text(outDir.resolve(RANKS + ".md"), MarkdownTable.render(rows, options)));
+            written.add(text(outDir.resolve(RANKS + ".tex"), LatexTable.render(rows, options)));
+        }
+        if (result.closed() != null) {
+            written.add(text(outDir.resolve(PREDICTIONS_CSV), predictions(result.closed())));
+        }
+        return written;
+    }
+
+    private static String predictions(ClosedAnswers closed) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of("image", "modality", "question", "answer", "candidates", "truth", "predicted", "correct"));
+        int[] predicted = closed.predicted();
+        for (int i = 0; i < closed.items().size(); i++) {
+            VqaItem item = closed.items().get(i);
+            ClosedQuestion question = closed.questions().get(i);
+            lines.add(List.of(item.image().toString(), item.modality() == null ? "" : item.modality(), item.question(),
+                    item.answer(), String.join("|", question.candidates()), question.answer(),
+                    question.candidates().get(predicted[i]), String.valueOf(predicted[i] == question.truth())));
+        }
+        try {
+            return new CsvMapper().writeValueAsString(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + PREDICTIONS_CSV, e);
+        }
+    }
+
+    private static Path text(Path file, String content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
