@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
+import io.github.dermlip.core.engine.TorchThreads;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.model.ClipModel;
@@ -117,6 +118,7 @@ public final class DermLip implements AutoCloseable {
             throw new FileNotFoundException(hubDir + ": not a directory; expected an open_clip hub directory holding "
                     + OpenClipHub.CONFIG_FILE + " and " + OpenClipHub.SAFETENSORS_FILE + " or " + OpenClipHub.PYTORCH_FILE);
         }
+        TorchThreads.prepare();
         OpenClipConfig config = OpenClipHub.readConfig(hubDir);
         Path weights = OpenClipHub.weightsFile(hubDir);
         List<AutoCloseable> owned = new ArrayList<>();
