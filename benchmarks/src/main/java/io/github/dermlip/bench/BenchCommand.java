@@ -89,6 +89,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-reference", description = "Measure only this library.")
     boolean noReference;
 
+    @Option(names = "--growth", description = "Instead of the table, write the cost-growth curves: OUT/growth.md and"
+            + " OUT/growth.png.")
+    boolean growth;
+
     @Option(names = "--soak", arity = "0..1", fallbackValue = "1000", paramLabel = "N",
             description = "Instead of the table, run N (default 1000) training steps of a tiny model and print RSS and live NDArrays.")
     Integer soak;
@@ -116,6 +120,10 @@ public final class BenchCommand implements Callable<Integer> {
                             : shared.toAbsolutePath().resolveSibling("vocab").resolve("bpe_simple_vocab_16e6.txt.gz"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        if (growth) {
+            GrowthBench.run(settings, out);
+            return 0;
         }
         List<String> notes = new ArrayList<>();
         ResultTable result = new BenchSuite(settings, reference(notes), notes).run();

@@ -63,9 +63,7 @@ public final class BenchSuite {
 
     /** Runs every selected row and returns the results. */
     public ResultTable run() throws IOException, InterruptedException {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(settings.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        configureEngine(settings.threads());
         double loadBefore = LoadAverage.oneMinute();
         checkPeer();
         if (settings.rows().contains("train")) {
@@ -226,7 +224,7 @@ public final class BenchSuite {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -318,6 +316,13 @@ public final class BenchSuite {
         return String.format(Locale.ROOT, "training step phases, %s (median s, each phase on its own): step %.3f,"
                 + " forward+backward %.3f, clip %.3f, AdamW %.3f; fastest step %.3f s", side, step, forwardBackward,
                 clip, optimizer, fastest);
+    }
+
+    /** libtorch's threads for this JVM, read by DJL when the engine starts (the forked JVMs get the same). */
+    static void configureEngine(int threads) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
     }
 
     static void progress(String message) {
