@@ -59,6 +59,14 @@ public final class GrowthBench {
         String header = String.format(Locale.ROOT, "Cost growth on bench-small, %d libtorch threads; load average (1 min)"
                 + " %.2f before, %.2f after, on %d CPUs.%n%n", settings.threads(), loadBefore, LoadAverage.oneMinute(),
                 Runtime.getRuntime().availableProcessors());
+        String markdown = write(curves, header, out);
+        System.out.println(markdown);
+        BenchSuite.progress("wrote " + out.resolve("growth.md") + " and " + out.resolve("growth.png"));
+        return curves;
+    }
+
+    /** Writes {@code growth.md} ({@code header}, then each curve's table and slope) and {@code growth.png}. */
+    static String write(List<GrowthCurve> curves, String header, Path out) throws IOException {
         StringBuilder markdown = new StringBuilder(header);
         for (GrowthCurve curve : curves) {
             markdown.append("### ").append(curve.name()).append("\n\n").append(curve.markdown()).append('\n');
@@ -68,9 +76,7 @@ public final class GrowthBench {
         AtomicFiles.write(out.resolve("growth.md"), stream -> stream.write(text));
         BufferedImage png = chart(curves);
         AtomicFiles.write(out.resolve("growth.png"), stream -> ImageIO.write(png, "png", stream));
-        System.out.println(markdown);
-        BenchSuite.progress("wrote " + out.resolve("growth.md") + " and " + out.resolve("growth.png"));
-        return curves;
+        return markdown.toString();
     }
 
     /** Step time and peak RSS of the training row at each batch size. */
