@@ -12,13 +12,18 @@ the training step is zero_grad, forward, ClipLoss, backward, clip_grad_norm_(1.0
 open_clip's decayed parameters, betas (0.9, 0.98), eps 1e-6) and the logit-scale clamp. As in open_clip, the text
 tower runs over the whole context (77 positions).
 
-Written for this repository (no open_clip dependency) so that it runs with Debian's python3-torch alone.
+Written for this repository (no open_clip dependency) so that it runs with Debian's python3-torch alone. With
+--open-clip-src DIR, the training, image and text rows use real open_clip instead (open_clip.model.CLIP built from
+the same model_cfg, imported from DIR/src); its tokenizer's ftfy import is the only one the rows do not need, so a
+stand-in is registered when ftfy is not installed. --rows info prints the torch version, its BLAS and the matmul
+peak, which the Java side compares with its own before it quotes any ratio.
 """
 import argparse
 import io
 import json
 import math
 import os
+import re
 import resource
 import statistics
 import sys
@@ -94,10 +99,35 @@ class Clip(nn.Module):
         self.text = Text(cfg["text_cfg"], cfg["embed_dim"])
         self.logit_scale = nn.Parameter(torch.tensor(math.log(1 / 0.07)))
 
+    def encode_text(self, ids):
+        return self.text(ids)
+
     def forward(self, images, ids):
         i = F.normalize(self.visual(images), dim=-1)
         t = F.normalize(self.text(ids), dim=-1)
         return i, t, self.logit_scale.exp()
+
+
+def open_clip_model(src):
+    """open_clip's own CLIP class, imported from a source tree (DIR or DIR/src)."""
+    root = os.path.join(src, "src") if os.path.isdir(os.path.join(src, "src", "open_clip")) else src
+    sys.path.insert(0, root)
+    try:
+        import ftfy  # noqa: F401
+    except ImportError:
+        import types
+        sys.modules["ftfy"] = types.SimpleNamespace(fix_text=lambda text, **kwargs: text)
+    import open_clip
+    from open_clip.model import CLIP as OpenClip
+
+    def build(cfg):
+        return OpenClip(**cfg)
+
+    build.version = open_clip.__version__
+    return build
+
+
+MODEL = Clip
 
 
 def clip_loss(i, t, scale):
@@ -131,7 +161,7 @@ def param_groups(model):
 def bench_train(cfg, batch, steps, warmup):
     torch.manual_seed(0)
     gen = torch.Generator().manual_seed(0)
-    model = Clip(cfg)
+    model = MODEL(cfg)
     opt = torch.optim.AdamW(param_groups(model), lr=1e-4, betas=(0.9, 0.98), eps=1e-6)
     s = cfg["vision_cfg"]["image_size"]
     images = torch.randn(batch, 3, s, s, generator=gen)
@@ -171,7 +201,7 @@ def bench_train(cfg, batch, steps, warmup):
 
 def bench_image(cfg, batch, reps):
     torch.manual_seed(0)
-    model = Clip(cfg).eval()
+    model = MODEL(cfg).eval()
     s = cfg["vision_cfg"]["image_size"]
     x = torch.randn(batch, 3, s, s)
     rates = []
@@ -186,14 +216,14 @@ def bench_image(cfg, batch, reps):
 
 def bench_text(cfg, batch, reps):
     torch.manual_seed(0)
-    model = Clip(cfg).eval()
+    model = MODEL(cfg).eval()
     ids = fake_ids(batch, cfg["text_cfg"]["context_length"], cfg["text_cfg"]["vocab_size"], torch.Generator().manual_seed(1))
     rates = []
     with torch.no_grad():
-        model.text(ids)
+        model.encode_text(ids)
         for _ in range(reps):
             t0 = time.perf_counter()
-            model.text(ids)
+            model.encode_text(ids)
             rates.append(batch / (time.perf_counter() - t0))
     return statistics.median(rates)
 
@@ -237,6 +267,15 @@ def bench_matmul(n=2048, reps=10):
     return best
 
 
+def blas():
+    """torch's BLAS as its build reports it, and the BLAS library it actually loaded (read after a product)."""
+    bench_matmul(n=256, reps=1)
+    info = re.findall(r"BLAS_INFO=[^,\s]+", torch.__config__.show())
+    loaded = sorted({line.split()[-1] for line in open("/proc/self/maps") if "blas" in line.lower() or "mkl" in line.lower()}) \
+        if os.path.exists("/proc/self/maps") else []
+    return (info[0] if info else "BLAS_INFO unknown") + "; loaded: " + (", ".join(loaded) if loaded else "none found")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--small", required=True, help="bench-small model_cfg JSON")
@@ -250,12 +289,21 @@ def main():
     ap.add_argument("--text-batch", type=int, default=256)
     ap.add_argument("--repeats", type=int, default=5, help="timed batches for bench-small and text; ViT-B-16 gets 2")
     ap.add_argument("--rows", default="train,image,text,loader,matmul")
+    ap.add_argument("--open-clip-src", help="open_clip source tree: real open_clip as the peer")
     args = ap.parse_args()
+    global MODEL  # noqa: PLW0603 - the rows build whichever implementation was chosen
+    implementation = "reference_bench.py's own CLIP"
+    if args.open_clip_src:
+        MODEL = open_clip_model(args.open_clip_src)
+        implementation = "open_clip " + MODEL.version
     torch.set_num_threads(args.threads)
     small = json.load(open(args.small))
     large = json.load(open(args.large))
     rows = set(args.rows.split(","))
-    out = {"torch_version": torch.__version__, "threads": torch.get_num_threads()}
+    out = {"torch_version": torch.__version__, "threads": torch.get_num_threads(), "implementation": implementation}
+    if "info" in rows:
+        out["blas"] = blas()
+        out["matmul_gflops"] = bench_matmul()
     if "train" in rows:
         out.update(bench_train(small, args.train_batch, args.steps, args.warmup))
     if "image" in rows:

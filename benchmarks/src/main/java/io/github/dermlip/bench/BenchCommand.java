@@ -1,6 +1,7 @@
 package io.github.dermlip.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dermlip.core.engine.TorchThreads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Folder for results.md and results.json (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--rows", split = ",", defaultValue = "train,image,text,loader,matmul",
+    @Option(names = "--rows", split = ",", defaultValue = "train,image,text,loader,e2e,contention,matmul",
             description = "Rows to run, from ${DEFAULT-VALUE}; MFU comes with train.")
     List<String> rows;
 
@@ -64,6 +65,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--loader-images", defaultValue = "512", description = "JPEGs for the loader row (default: ${DEFAULT-VALUE}).")
     int loaderImages;
 
+    @Option(names = "--e2e-images", defaultValue = "512",
+            description = "JPEGs of 600 x 450 for the end-to-end rows (default: ${DEFAULT-VALUE}).")
+    int endToEndImages;
+
+    @Option(names = "--vocab", description = "CLIP's bpe_simple_vocab_16e6.txt.gz for the classify row"
+            + " (default: ../vocab/ beside --shared).")
+    Path vocabulary;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3",
             description = "Python with torch for the reference (default: ${DEFAULT-VALUE}).")
     String python;
@@ -72,8 +81,17 @@ public final class BenchCommand implements Callable<Integer> {
             description = "reference_bench.py (default: benchmarks/python/ or python/ below the working directory).")
     Path referenceScript;
 
+    @Option(names = "--open-clip-src", paramLabel = "DIR",
+            description = "An open_clip source tree (with src/open_clip): the peer runs real open_clip for the training,"
+                    + " encoding and contention rows instead of reference_bench.py's own CLIP.")
+    Path openClipSource;
+
     @Option(names = "--no-reference", description = "Measure only this library.")
     boolean noReference;
+
+    @Option(names = "--growth", description = "Instead of the table, write the cost-growth curves: OUT/growth.md and"
+            + " OUT/growth.png.")
+    boolean growth;
 
     @Option(names = "--soak", arity = "0..1", fallbackValue = "1000", paramLabel = "N",
             description = "Instead of the table, run N (default 1000) training steps of a tiny model and print RSS and live NDArrays.")
@@ -81,6 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs the command line. */
     public static void main(String[] args) {
+        TorchThreads.prepare();
         int exit = new CommandLine(new BenchCommand()).execute(args);
         if (exit != 0) {
             System.exit(exit);
@@ -96,9 +115,15 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             settings = new BenchSettings(shared.resolve("bench-small.json"), shared.resolve("ViT-B-16.json"),
                     new LinkedHashSet<>(rows), threads, trainBatch, trainSteps, trainWarmup,
-                    List.of("-Xmx" + trainHeap, "-XX:+UseSerialGC"), imageBatch, textBatch, repeats, loaderImages);
+                    List.of("-Xmx" + trainHeap, "-XX:+UseSerialGC"), imageBatch, textBatch, repeats, loaderImages,
+                    endToEndImages, vocabulary != null ? vocabulary
+                            : shared.toAbsolutePath().resolveSibling("vocab").resolve("bpe_simple_vocab_16e6.txt.gz"));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        if (growth) {
+            GrowthBench.run(settings, out);
+            return 0;
         }
         List<String> notes = new ArrayList<>();
         ResultTable result = new BenchSuite(settings, reference(notes), notes).run();
@@ -115,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 : Files.isRegularFile(Path.of("benchmarks/python/reference_bench.py"))
                         ? Path.of("benchmarks/python/reference_bench.py") : Path.of("python/reference_bench.py");
         try {
-            return PythonReference.locate(python, script);
+            return PythonReference.locate(python, script, openClipSource);
         } catch (IllegalStateException e) {
             notes.add("PyTorch reference not available, only our figures are shown: " + e.getMessage());
             BenchSuite.progress("no PyTorch reference: " + e.getMessage());

@@ -19,12 +19,14 @@ import java.util.Set;
  * @param textBatch text-encoding batch size
  * @param repeats timed batches of the bench-small and text encoding rows
  * @param loaderImages JPEGs written for the loader row
+ * @param endToEndImages JPEGs written for the end-to-end rows
+ * @param vocabulary CLIP's BPE vocabulary, for the class prompts of the end-to-end classify row
  */
 public record BenchSettings(Path smallConfig, Path largeConfig, Set<String> rows, int threads, int trainBatch,
         int trainSteps, int trainWarmup, List<String> trainJvmOptions, int imageBatch, int textBatch, int repeats,
-        int loaderImages) {
+        int loaderImages, int endToEndImages, Path vocabulary) {
     /** Every row, in table order. */
-    public static final List<String> ROWS = List.of("train", "image", "text", "loader", "matmul");
+    public static final List<String> ROWS = List.of("train", "image", "text", "loader", "e2e", "contention", "matmul");
 
     /** Checks the rows and the counts. */
     public BenchSettings {
@@ -34,7 +36,7 @@ public record BenchSettings(Path smallConfig, Path largeConfig, Set<String> rows
             throw new IllegalArgumentException("--rows must be among " + ROWS + ", got " + rows);
         }
         if (threads < 1 || trainBatch < 1 || trainSteps < 1 || trainWarmup < 0 || imageBatch < 1 || textBatch < 1
-                || repeats < 1 || loaderImages < 1) {
+                || repeats < 1 || loaderImages < 1 || endToEndImages < 1) {
             throw new IllegalArgumentException("threads, batches, steps, repeats and images must be >= 1 (warm-up >= 0)");
         }
     }

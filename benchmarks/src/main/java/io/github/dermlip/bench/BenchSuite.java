@@ -4,7 +4,10 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dermlip.core.config.ModelConfig;
+import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.tokenizer.BpeVocabulary;
+import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +29,22 @@ public final class BenchSuite {
     private static final int MATMUL_REPEATS = 10;
     private static final int LARGE_REPEATS = 2;
 
+    private static final int E2E_WIDTH = 600;
+    private static final int E2E_HEIGHT = 450;
+
     private final BenchSettings settings;
     private final PythonReference reference;
     private final ModelConfig small;
     private final ModelConfig large;
     private final List<Measurement> table = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** The peer the rows run, once its matmul peak has passed {@link PeerCheck}; null otherwise. */
+    private PythonReference peer;
+    private double ourPeak;
+    private double peerPeak;
     private TrainingResult training;
+    private Double largeImages;
+    private Double referenceLargeImages;
     private JsonNode referenceTraining;
 
     /**
@@ -51,10 +63,9 @@ public final class BenchSuite {
 
     /** Runs every selected row and returns the results. */
     public ResultTable run() throws IOException, InterruptedException {
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(settings.threads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        configureEngine(settings.threads());
         double loadBefore = LoadAverage.oneMinute();
+        checkPeer();
         if (settings.rows().contains("train")) {
             trainingRows();
         }
@@ -66,6 +77,12 @@ public final class BenchSuite {
         }
         if (settings.rows().contains("loader")) {
             loaderRows();
+        }
+        if (settings.rows().contains("e2e")) {
+            endToEndRows();
+        }
+        if (settings.rows().contains("contention")) {
+            contentionRows();
         }
         matmulAndMfuRows();
         notes.add(0, String.format(Locale.ROOT, "load average (1 min) %.2f before, %.2f after, on %d CPUs; %d intra-op"
@@ -81,9 +98,7 @@ public final class BenchSuite {
         List<String> lines = fork.output(TrainingBench.class, List.of(settings.smallConfig().toAbsolutePath().toString(),
                 Integer.toString(settings.trainBatch()), Integer.toString(settings.trainWarmup()),
                 Integer.toString(settings.trainSteps())));
-        training = lines.stream().filter(line -> line.startsWith(TrainingBench.RESULT_PREFIX)).findFirst()
-                .map(line -> TrainingBench.fromJson(line.substring(TrainingBench.RESULT_PREFIX.length())))
-                .orElseThrow(() -> new IllegalStateException("the forked training JVM printed no result line"));
+        training = TrainingBench.resultOf(lines);
         referenceTraining = reference("train", null);
         table.add(row(Keys.TRAIN_SAMPLES, "Training step (bench-small, batch " + settings.trainBatch() + ", "
                 + small.vision().imageSize() + " px, AdamW + ClipLoss)", "samples/s", training.samplesPerSecond(),
@@ -110,6 +125,75 @@ public final class BenchSuite {
         JsonNode ref = reference("image", null);
         table.add(row(Keys.IMAGE_SMALL, "Image encoding, bench-small, batch " + batch, "images/s", oursSmall, ref));
         table.add(row(Keys.IMAGE_LARGE, "Image encoding, ViT-B-16, batch " + batch, "images/s", oursLarge, ref));
+        largeImages = oursLarge;
+        referenceLargeImages = ref == null ? null : ref.get(Keys.IMAGE_LARGE).asDouble();
+    }
+
+    /**
+     * Measures our matmul peak and, with a peer, asks for its torch, BLAS and peak; a peer under half of our peak
+     * is not run (no ratio is quoted), with a note saying why and how to fix it.
+     */
+    private void checkPeer() throws IOException, InterruptedException {
+        progress("fp32 matmul peak: ours");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ourPeak = MatmulPeak.gflops(manager, MATMUL_SIZE, MATMUL_REPEATS);
+        }
+        peer = reference;
+        JsonNode info = reference("info", null);
+        if (info == null) {
+            peer = null;
+            return;
+        }
+        PeerCheck check = PeerCheck.of(info, ourPeak);
+        peerPeak = check.peerPeakGflops();
+        notes.add(check.description());
+        progress(check.description());
+        if (!check.fullSpeed()) {
+            notes.add(check.refusal());
+            progress(check.refusal());
+            peer = null;
+        }
+    }
+
+    private void endToEndRows() throws IOException {
+        Path dir = Files.createTempDirectory("dermlip-bench-e2e");
+        try {
+            progress("end-to-end: writing " + settings.endToEndImages() + " JPEGs of " + E2E_WIDTH + " x " + E2E_HEIGHT);
+            List<Path> files = JpegCorpus.write(dir, settings.endToEndImages(), E2E_WIDTH, E2E_HEIGHT, JPEG_SEED).stream()
+                    .map(dir::resolve).toList();
+            BpeVocabulary vocabulary = BpeVocabulary.load(settings.vocabulary());
+            endToEndRows("bench-small", settings.smallConfig(), vocabulary, files, Keys.E2E_EMBED_SMALL,
+                    Keys.E2E_SHARE_SMALL, Keys.E2E_CLASSIFY_SMALL);
+            endToEndRows("ViT-B-16", settings.largeConfig(), vocabulary, files, Keys.E2E_EMBED_LARGE,
+                    Keys.E2E_SHARE_LARGE, Keys.E2E_CLASSIFY_LARGE);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private void endToEndRows(String name, Path configFile, BpeVocabulary vocabulary, List<Path> files, String embedKey,
+            String shareKey, String classifyKey) throws IOException {
+        progress("end-to-end: " + name);
+        OpenClipConfig config = OpenClipConfigReader.read(configFile);
+        int batch = settings.imageBatch();
+        EndToEndBench e2e = EndToEndBench.measure(config, new ClipBpeTokenizer(vocabulary,
+                config.model().text().contextLength()), files, batch);
+        String what = String.format(Locale.ROOT, ", %s, %d JPEGs of %d x %d, batch %d", name, files.size(), E2E_WIDTH,
+                E2E_HEIGHT, batch);
+        table.add(new Measurement(embedKey, "End-to-end embed (files in, embeddings out)" + what, "images/s",
+                e2e.embedPerSecond(), null));
+        table.add(new Measurement(shareKey, "End-to-end embed / pure forward rate (" + ResultTable.number(
+                e2e.forwardPerSecond()) + " images/s)" + what, "%", 100 * e2e.embedShare(), null));
+        table.add(new Measurement(classifyKey, "End-to-end zero-shot classify (files in, classes out)" + what,
+                "images/s", e2e.classifyPerSecond(), null));
+    }
+
+    private void contentionRows() throws IOException, InterruptedException {
+        ContentionBench contention = ContentionBench.run(settings, peer);
+        table.add(new Measurement(Keys.CONTENTION_SLOWDOWN, "Training slowdown with one core busy (bench-small, batch "
+                + settings.trainBatch() + "; idle / busy samples/s)", "x (lower is better)", contention.oursSlowdown(),
+                contention.peerSlowdown()));
+        notes.add(contention.note());
     }
 
     private void textRow() throws IOException, InterruptedException {
@@ -136,21 +220,26 @@ public final class BenchSuite {
             table.add(row(Keys.LOADER_1, what + "1 worker", "images/s", one, ref));
             table.add(row(Keys.LOADER_2, what + "2 workers", "images/s", two, ref));
         } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            deleteTree(dir);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
 
     /**
-     * The matmul row (the best of its own measurement and the training process's) and, after a training row, MFU
-     * against that peak.
+     * The matmul row (the best of the run's first measurement, its own and the training process's), MFU after a
+     * training row and the ViT-B-16 encoding's share of the peak after an image row, each side against its own.
      */
     private void matmulAndMfuRows() throws IOException, InterruptedException {
-        double peak = training == null ? 0 : training.matmulPeakGflops();
-        Double referencePeak = referenceTraining == null ? null : referenceTraining.get("train_matmul_gflops").asDouble();
+        double peak = Math.max(ourPeak, training == null ? 0 : training.matmulPeakGflops());
+        double bestPeerPeak = peer == null ? 0 : Math.max(peerPeak,
+                referenceTraining == null ? 0 : referenceTraining.get("train_matmul_gflops").asDouble());
         if (settings.rows().contains("matmul")) {
             progress("fp32 matmul peak: ours");
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -158,15 +247,24 @@ public final class BenchSuite {
             }
             JsonNode ref = reference("matmul", null);
             if (ref != null) {
-                double standalone = ref.get(Keys.MATMUL).asDouble();
-                referencePeak = referencePeak == null ? standalone : Math.max(referencePeak, standalone);
+                bestPeerPeak = Math.max(bestPeerPeak, ref.get(Keys.MATMUL).asDouble());
             }
+        }
+        Double referencePeak = peer == null ? null : bestPeerPeak;
+        if (settings.rows().contains("matmul")) {
             table.add(new Measurement(Keys.MATMUL, "fp32 matmul peak (" + MATMUL_SIZE + " x " + MATMUL_SIZE + ", "
-                    + settings.threads() + " threads; best of this row and the training process)", "GFLOP/s", peak,
-                    referencePeak));
+                    + settings.threads() + " threads; best at the start, in this row and in the training process)",
+                    "GFLOP/s", peak, referencePeak));
         }
         if (training != null) {
             table.add(2, mfu(peak, referencePeak));
+        }
+        if (largeImages != null) {
+            long flops = ClipFlops.imageTower(large.vision(), large.embedDim());
+            Double ref = referenceLargeImages == null || referencePeak == null ? null
+                    : 100 * referenceLargeImages * flops / (referencePeak * 1e9);
+            table.add(new Measurement(Keys.IMAGE_LARGE_PEAK_SHARE, "Image encoding, ViT-B-16: model FLOP rate / own"
+                    + " matmul peak", "%", 100 * largeImages * flops / (peak * 1e9), ref));
         }
     }
 
@@ -188,7 +286,7 @@ public final class BenchSuite {
 
     /** The reference's figures for {@code rowName}, or {@code null} without a reference or when it failed. */
     private JsonNode reference(String rowName, Path jpegs) throws IOException, InterruptedException {
-        if (reference == null) {
+        if (peer == null) {
             return null;
         }
         progress(rowName + ": PyTorch eager reference");
@@ -200,7 +298,7 @@ public final class BenchSuite {
             args.add(jpegs.toString());
         }
         try {
-            return reference.run(args);
+            return peer.run(args);
         } catch (IllegalStateException e) {
             notes.add("PyTorch reference failed for the " + rowName + " row: " + e.getMessage());
             progress("reference failed: " + e.getMessage());
@@ -218,6 +316,13 @@ public final class BenchSuite {
         return String.format(Locale.ROOT, "training step phases, %s (median s, each phase on its own): step %.3f,"
                 + " forward+backward %.3f, clip %.3f, AdamW %.3f; fastest step %.3f s", side, step, forwardBackward,
                 clip, optimizer, fastest);
+    }
+
+    /** libtorch's threads for this JVM, read by DJL when the engine starts (the forked JVMs get the same). */
+    static void configureEngine(int threads) {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
     }
 
     static void progress(String message) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a main class of this module in a child JVM with the same class path, so that a measurement (peak
@@ -19,12 +20,19 @@ import java.util.List;
  *
  * @param jvmOptions options placed before the class path, e.g. {@code -Xmx512m}
  * @param threads libtorch intra-op threads
+ * @param environment variables added to the child's environment (e.g. an OpenMP setting to compare)
  */
-public record ForkedJvm(List<String> jvmOptions, int threads) {
+public record ForkedJvm(List<String> jvmOptions, int threads, Map<String, String> environment) {
 
-    /** Copies the options. */
+    /** Copies the options and the environment. */
     public ForkedJvm {
         jvmOptions = List.copyOf(jvmOptions);
+        environment = Map.copyOf(environment);
+    }
+
+    /** A child with this process's environment. */
+    public ForkedJvm(List<String> jvmOptions, int threads) {
+        this(jvmOptions, threads, Map.of());
     }
 
     /** The child's command line for {@code mainClass} with {@code args}. */
@@ -65,6 +73,7 @@ public record ForkedJvm(List<String> jvmOptions, int threads) {
     private Process start(Class<?> mainClass, List<String> args, boolean showOutput) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command(mainClass, args));
         builder.environment().put("OPT_OUT_TRACKING", "true");
+        builder.environment().putAll(environment);
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         if (showOutput) {
             builder.redirectOutput(ProcessBuilder.Redirect.INHERIT);

@@ -30,32 +30,42 @@ public final class JpegCorpus {
      * @return the file names, in order
      */
     public static List<String> write(Path dir, int count, int size, long seed) throws IOException {
+        return write(dir, count, size, size, seed);
+    }
+
+    /**
+     * Writes {@code count} JPEGs of {@code width x height} named {@code img_00000.jpg}, ... into {@code dir}.
+     *
+     * @return the file names, in order
+     */
+    public static List<String> write(Path dir, int count, int width, int height, long seed) throws IOException {
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String name = String.format("img_%05d.jpg", i);
-            writeJpeg(image(size, new SplittableRandom(seed + 1_000_003L * i)), dir.resolve(name));
+            writeJpeg(image(width, height, new SplittableRandom(seed + 1_000_003L * i)), dir.resolve(name));
             names.add(name);
         }
         return names;
     }
 
-    /** One textured RGB image. */
-    static BufferedImage image(int size, SplittableRandom random) {
+    /** One textured RGB image; blotch sizes scale with the longer side. */
+    static BufferedImage image(int width, int height, SplittableRandom random) {
+        int size = Math.max(width, height);
         double[] base = {200 + 40 * random.nextDouble(), 150 + 40 * random.nextDouble(), 120 + 40 * random.nextDouble()};
         double gradX = random.nextDouble(-0.15, 0.15);
         double gradY = random.nextDouble(-0.15, 0.15);
         int blotches = 2 + random.nextInt(4);
         double[][] blotch = new double[blotches][];
         for (int b = 0; b < blotches; b++) {
-            blotch[b] = new double[] {random.nextDouble(size), random.nextDouble(size), size * random.nextDouble(0.05, 0.2),
+            blotch[b] = new double[] {random.nextDouble(width), random.nextDouble(height), size * random.nextDouble(0.05, 0.2),
                     random.nextDouble(0.3, 0.7)};
         }
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[size];
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                double shade = 1 + gradX * (x - size / 2.0) / size + gradY * (y - size / 2.0) / size;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double shade = 1 + gradX * (x - width / 2.0) / width + gradY * (y - height / 2.0) / height;
                 for (double[] b : blotch) {
                     double dx = x - b[0];
                     double dy = y - b[1];
@@ -67,7 +77,7 @@ public final class JpegCorpus {
                 int bl = clamp(base[2] * shade * 0.9 + grain);
                 row[x] = (r << 16) | (g << 8) | bl;
             }
-            image.setRGB(0, y, size, 1, row, 0, size);
+            image.setRGB(0, y, width, 1, row, 0, width);
         }
         return image;
     }

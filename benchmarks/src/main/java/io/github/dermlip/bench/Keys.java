@@ -21,6 +21,19 @@ public final class Keys {
     public static final String LOADER_1 = "loader_per_s_1";
     /** Data loader with two workers. */
     public static final String LOADER_2 = "loader_per_s_2";
+    /** ViT-B-16 image encoding FLOP rate as a share of our matmul peak. */
+    public static final String IMAGE_LARGE_PEAK_SHARE = "image_large_peak_share_percent";
+    /** End-to-end embed from JPEG files, bench-small and ViT-B-16. */
+    public static final String E2E_EMBED_SMALL = "e2e_embed_per_s_small";
+    public static final String E2E_EMBED_LARGE = "e2e_embed_per_s_large";
+    /** End-to-end embed as a share of the pure forward rate, bench-small and ViT-B-16. */
+    public static final String E2E_SHARE_SMALL = "e2e_embed_forward_share_small";
+    public static final String E2E_SHARE_LARGE = "e2e_embed_forward_share_large";
+    /** End-to-end zero-shot classification from JPEG files, bench-small and ViT-B-16. */
+    public static final String E2E_CLASSIFY_SMALL = "e2e_classify_per_s_small";
+    public static final String E2E_CLASSIFY_LARGE = "e2e_classify_per_s_large";
+    /** Training slowdown (idle over one-core-busy throughput). */
+    public static final String CONTENTION_SLOWDOWN = "contention_slowdown";
     /** fp32 matmul peak. */
     public static final String MATMUL = "matmul_gflops";
 

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The PyTorch eager peer, {@code benchmarks/python/reference_bench.py}, run by a Python interpreter that has
- * torch. Each call is a process of its own, so the training row's peak memory is that of training alone.
+ * torch, either with the script's own CLIP or, given an open_clip source tree, with real open_clip. Each call is
+ * a process of its own, so the training row's peak memory is that of training alone.
  */
 public final class PythonReference {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -20,21 +21,29 @@ public final class PythonReference {
     private final String interpreter;
     private final Path script;
     private final String torchVersion;
+    private final Path openClipSource;
 
-    private PythonReference(String interpreter, Path script, String torchVersion) {
+    private PythonReference(String interpreter, Path script, String torchVersion, Path openClipSource) {
         this.interpreter = interpreter;
         this.script = script;
         this.torchVersion = torchVersion;
+        this.openClipSource = openClipSource;
     }
 
     /**
-     * Checks that {@code script} exists and that {@code interpreter} imports torch.
+     * Checks that {@code script} exists, that {@code interpreter} imports torch and that {@code openClipSource},
+     * when given, is a folder.
      *
+     * @param openClipSource an open_clip source tree (holding {@code src/open_clip}) to run as the peer, or null
      * @throws IllegalStateException saying what is missing
      */
-    public static PythonReference locate(String interpreter, Path script) throws InterruptedException {
+    public static PythonReference locate(String interpreter, Path script, Path openClipSource)
+            throws InterruptedException {
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("the reference script " + script + " does not exist");
+        }
+        if (openClipSource != null && !Files.isDirectory(openClipSource)) {
+            throw new IllegalStateException("--open-clip-src " + openClipSource + " is not a folder");
         }
         try {
             Process process = new ProcessBuilder(interpreter, "-c", "import torch; print(torch.__version__)")
@@ -47,7 +56,7 @@ public final class PythonReference {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(interpreter + " cannot import torch: " + lastLine(output));
             }
-            return new PythonReference(interpreter, script, lastLine(output));
+            return new PythonReference(interpreter, script, lastLine(output), openClipSource);
         } catch (IOException e) {
             throw new IllegalStateException(interpreter + " cannot be run: " + e.getMessage(), e);
         }
@@ -68,6 +77,10 @@ public final class PythonReference {
         command.add(interpreter);
         command.add(script.toString());
         command.addAll(args);
+        if (openClipSource != null) {
+            command.add("--open-clip-src");
+            command.add(openClipSource.toAbsolutePath().toString());
+        }
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         int exit = process.waitFor();

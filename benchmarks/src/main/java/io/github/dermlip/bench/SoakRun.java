@@ -2,6 +2,7 @@ package io.github.dermlip.bench;
 
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.engine.TorchThreads;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,7 @@ public final class SoakRun {
 
     /** Entry point of the forked JVM; {@code args[0]} is the number of steps. */
     public static void main(String[] args) {
+        TorchThreads.prepare();
         int steps = Integer.parseInt(args[0]);
         if (steps < REPORTS) {
             throw new IllegalArgumentException("--soak needs at least " + REPORTS + " steps, got " + steps);

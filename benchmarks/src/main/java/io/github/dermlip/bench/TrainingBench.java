@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.engine.TorchThreads;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The training-step row: {@link BenchTrainingStep} repeated on one fixed batch, timed step by step after a
@@ -65,6 +67,7 @@ public final class TrainingBench {
      * @param args model config JSON, batch size, warm-up steps, timed steps
      */
     public static void main(String[] args) throws Exception {
+        TorchThreads.prepare();
         if (args.length != 4) {
             throw new IllegalArgumentException("usage: TrainingBench CONFIG.json BATCH WARMUP STEPS");
         }
@@ -72,6 +75,13 @@ public final class TrainingBench {
         TrainingResult result = run(config, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 Integer.parseInt(args[3]));
         System.out.println(RESULT_PREFIX + JSON.writeValueAsString(toJson(result)));
+    }
+
+    /** The result in the output lines of a forked {@link #main}. */
+    static TrainingResult resultOf(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith(RESULT_PREFIX)).findFirst()
+                .map(line -> fromJson(line.substring(RESULT_PREFIX.length())))
+                .orElseThrow(() -> new IllegalStateException("the forked training JVM printed no result line"));
     }
 
     /** The result as a JSON object. */

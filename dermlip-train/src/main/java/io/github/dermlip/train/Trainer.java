@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.engine.TorchThreads;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipKeys;
@@ -96,6 +97,7 @@ public final class Trainer {
      * @throws IOException when data, a model file or an output cannot be read or written
      */
     public TrainingSummary run() throws IOException {
+        TorchThreads.prepare();
         // Gradients are recorded only inside each step's collector; in-place updates of the weights (loading,
         // AdamW, clamping) must not be, and PyTorch records by default on threads DJL did not start on.
         try (NoGradScope noGrad = NoGradScope.enter()) {

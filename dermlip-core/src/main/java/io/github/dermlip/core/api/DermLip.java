@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.hfclip.HfClipFolder;
+import io.github.dermlip.core.engine.TorchThreads;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.InferenceTransform;
@@ -120,6 +121,7 @@ public final class DermLip implements AutoCloseable {
                     + OpenClipHub.CONFIG_FILE + " and " + OpenClipHub.SAFETENSORS_FILE + " or " + OpenClipHub.PYTORCH_FILE
                     + ", or a Hugging Face CLIPModel folder holding " + HfClipFolder.CONFIG_FILE);
         }
+        TorchThreads.prepare();
         boolean hfClip = ModelFolder.format(hubDir) == ModelFolder.Format.HF_CLIP;
         OpenClipConfig config = ModelFolder.readConfig(hubDir);
         InferenceTransform transform = hfClip ? HfClipFolder.imageProcessor(hubDir, config.model())

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
@@ -47,7 +48,7 @@ final class ClipLayerNorm extends ModelBlock {
     NDArray apply(ParameterStore store, NDArray x, boolean training) {
         NDArray w = ParameterValues.of(store, weight, x, training);
         NDArray b = ParameterValues.of(store, bias, x, training);
-        return x.getNDArrayInternal().layerNorm(x, normalizedShape, w, b, eps).singletonOrThrow();
+        return LayerNorm.layerNorm(x, normalizedShape, w, b, eps).singletonOrThrow();
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
@@ -57,11 +58,11 @@ final class ClipLinear extends ModelBlock {
     static NDArray affine(NDArray x, NDArray w, NDArray b) {
         Shape shape = x.getShape();
         if (shape.dimension() == 2) {
-            return x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
+            return Linear.linear(x, w, b).singletonOrThrow();
         }
         long in = shape.get(shape.dimension() - 1);
         NDArray rows = x.reshape(shape.size() / in, in);
-        NDArray y = rows.getNDArrayInternal().linear(rows, w, b).singletonOrThrow();
+        NDArray y = Linear.linear(rows, w, b).singletonOrThrow();
         return y.reshape(shape.slice(0, shape.dimension() - 1).add(w.getShape().get(0)));
     }
 

@@ -16,7 +16,8 @@ public enum MlpActivation {
     QUICK_GELU {
         @Override
         NDArray apply(NDArray x) {
-            return x.mul(Activation.sigmoid(x.mul(Scalars.of(1.702f, x))));
+            NDArray gate = Activation.sigmoid(x.mul(Scalars.of(1.702f, x)));
+            return GradMode.recording() ? x.mul(gate) : gate.muli(x);
         }
     };
 

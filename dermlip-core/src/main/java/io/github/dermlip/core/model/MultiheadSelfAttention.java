@@ -57,6 +57,13 @@ final class MultiheadSelfAttention extends ModelBlock implements SelfAttention {
     /**
      * Attends over the tokens of {@code x} [B, L, d].
      *
+     * <p>The fused projection [B, L, 3d] is rearranged once into [3, B * heads, L, head_dim], one copy, so that
+     * q, k and v come out as contiguous thirds and each attention product is a single {@code bmm} over all
+     * heads of the batch; {@code k^T} is a strided view that {@code bmm} reads as it is. Multiplying 4-d views
+     * instead makes libtorch copy q, k and v to contiguous memory one by one. The thirds are taken with
+     * {@code split}, whose backward pass concatenates their gradients in one copy; picking them by index would
+     * zero-fill a full-size gradient for each of the three and add them up.
+     *
      * @param mask additive [L, L] mask (e.g. causal, -inf above the diagonal), or null for full attention
      */
     @Override
@@ -64,31 +71,30 @@ final class MultiheadSelfAttention extends ModelBlock implements SelfAttention {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long length = shape.get(1);
+        long headDim = width / heads;
+        long groups = batch * heads;
         NDArray w = ParameterValues.of(store, inProjWeight, x, training);
         NDArray b = ParameterValues.of(store, inProjBias, x, training);
-        NDList qkv = ClipLinear.affine(x, w, b).split(3, 2);
-        NDArray q = heads(qkv.get(0), batch, length).mul(Scalars.of(scale, x));
-        NDArray k = heads(qkv.get(1), batch, length);
-        NDArray v = heads(qkv.get(2), batch, length);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        NDList qkv = ClipLinear.affine(x, w, b)
+                .reshape(batch, length, 3, heads, headDim)
+                .transpose(2, 0, 3, 1, 4)
+                .reshape(3, groups, length, headDim)
+                .split(3, 0);
+        boolean inPlace = !GradMode.recording();
+        NDArray q = qkv.get(0).reshape(groups, length, headDim);
+        NDArray k = qkv.get(1).reshape(groups, length, headDim);
+        NDArray v = qkv.get(2).reshape(groups, length, headDim);
+        NDArray scaleValue = Scalars.of(scale, x);
+        q = inPlace ? q.muli(scaleValue) : q.mul(scaleValue);
+        NDArray scores = q.batchMatMul(k.transpose(0, 2, 1));
         if (mask != null) {
-            scores = scores.add(mask);
+            scores = inPlace ? scores.addi(mask) : scores.add(mask);
         }
-        NDArray context = scores.softmax(-1).matMul(v)
+        NDArray context = scores.softmax(-1).batchMatMul(v)
+                .reshape(batch, heads, length, headDim)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, length, width);
         return outProj.apply(store, context, training);
-    }
-
-    /**
-     * [B, L, d] as [B, heads, L, head_dim], a view.
-     *
-     * <p>The q, k and v thirds of the fused projection are taken with {@code split}, whose backward pass
-     * concatenates their gradients in one copy; picking them by index instead would, in the backward pass,
-     * zero-fill a full [3, B, heads, L, head_dim] gradient for each of the three and add them up.
-     */
-    private NDArray heads(NDArray part, long batch, long length) {
-        return part.reshape(batch, length, heads, width / heads).transpose(0, 2, 1, 3);
     }
 
     @Override

@@ -52,11 +52,19 @@ final class ResidualAttentionBlock extends ModelBlock {
         try (NDManager scope = caller.newSubManager()) {
             NDArray in = x.reshape(x.getShape());
             in.attach(scope);
-            NDArray h = in.add(attention.apply(store, ln1.apply(store, in, training), mask, training));
-            NDArray out = h.add(mlp.apply(store, ln2.apply(store, h, training), training));
+            NDArray h = residual(in, attention.apply(store, ln1.apply(store, in, training), mask, training));
+            NDArray out = residual(h, mlp.apply(store, ln2.apply(store, h, training), training));
             out.attach(caller);
             return out;
         }
+    }
+
+    /**
+     * {@code x + branch}; without autograd it is summed into the branch's output, a temporary of this block,
+     * instead of a new array.
+     */
+    private static NDArray residual(NDArray x, NDArray branch) {
+        return GradMode.recording() ? x.add(branch) : branch.addi(x);
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -107,7 +108,7 @@ public final class TextTransformer extends ModelBlock implements TextTower {
         int width = config.width();
         NDArray tokens = length < ids.getShape().get(1) ? ids.get(":, :" + length) : ids;
         NDArray weight = ParameterValues.of(store, tokenEmbedding, tokens, training);
-        NDArray x = tokens.getNDArrayInternal().embedding(tokens, weight, SparseFormat.DENSE).singletonOrThrow();
+        NDArray x = Embedding.embedding(tokens, weight, SparseFormat.DENSE).singletonOrThrow();
         NDArray positions = length == config.contextLength()
                 ? ParameterValues.of(store, positionalEmbedding, x, training)
                 : ParameterValues.ownedByInput(store, positionalEmbedding, x, training).get(":" + length);

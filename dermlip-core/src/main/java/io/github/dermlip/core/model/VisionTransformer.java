@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -100,8 +101,8 @@ public final class VisionTransformer extends ModelBlock implements ImageTower {
         int width = config.width();
         int patch = config.patchSize();
         NDArray weight = ParameterValues.of(store, conv1Weight, pixels, training);
-        NDArray patches = pixels.getNDArrayInternal().convolution(pixels, weight, null, new Shape(patch, patch),
-                new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+        NDArray patches = Conv2d.conv2d(pixels, weight, null, new Shape(patch, patch), new Shape(0, 0), new Shape(1, 1), 1)
+                .singletonOrThrow();
         NDArray tokens = patches.reshape(batch, width, -1).transpose(0, 2, 1);
         NDArray cls = ParameterValues.ownedByInput(store, classEmbedding, tokens, training)
                 .reshape(1, 1, width).broadcast(batch, 1, width);
