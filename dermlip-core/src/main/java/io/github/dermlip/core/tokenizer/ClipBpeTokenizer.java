@@ -63,11 +63,6 @@ public final class ClipBpeTokenizer implements TextTokenizer {
         this(vocabulary, contextLength, TextCleaner.LOWER);
     }
 
-    /** CLIP's vocabulary from its default location ({@link BpeVocabularyFiles}), lower-case cleaning. */
-    public static ClipBpeTokenizer fromDefaultVocabulary(int contextLength) {
-        return new ClipBpeTokenizer(BpeVocabulary.loadDefault(), contextLength);
-    }
-
     /** The vocabulary. */
     public BpeVocabulary vocabulary() {
         return vocabulary;

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RetrievalCommand.class,
             ConceptsCommand.class,
             BenchmarkCommand.class,
+            ModelsCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec

@@ -11,7 +11,6 @@ import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
-import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +47,7 @@ final class ThroughputCommand implements Callable<Integer> {
             description = "Architecture name or config/hub path; random weights (default: ${DEFAULT-VALUE}).")
     private String model;
 
-    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (default location otherwise).")
+    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (default: -Ddermlip.bpe.vocab, $DERMLIP_BPE_VOCAB, else the bundled copy).")
     private Path vocab;
 
     @Option(names = "--captions", paramLabel = "N", defaultValue = "20000",
@@ -76,8 +75,7 @@ final class ThroughputCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "every count must be at least 1");
         }
         OpenClipConfig config = OpenClipConfigReader.resolve(model);
-        Path vocabulary = vocab != null ? vocab : BpeVocabularyFiles.locateClipVocabulary();
-        BpeVocabulary bpe = BpeVocabulary.load(vocabulary);
+        BpeVocabulary bpe = vocab != null ? BpeVocabulary.load(vocab) : BpeVocabulary.loadDefault();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "throughput on %d cores, Java %s, model %s (%d px, random weights)%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), model, config.preprocess().size());
