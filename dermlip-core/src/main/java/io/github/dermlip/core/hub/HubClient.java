@@ -177,8 +177,8 @@ final class HubClient {
             }
         } catch (IOException e) {
             boolean stalled = System.nanoTime() - lastRead.get() > stallNanos;
-            throw new RetryableException(what + ": " + (stalled ? "no data for " + settings.readTimeout().toSeconds()
-                    + " s" : "connection dropped (" + e.getMessage() + ")") + " after " + written + " bytes", e);
+            throw new RetryableException(what + ": " + (stalled ? "timed out: no data for "
+                    + settings.readTimeout().toMillis() + " ms" : "connection dropped (" + e.getMessage() + ")") + " after " + written + " bytes", e);
         } finally {
             watchdog.cancel(false);
         }

@@ -157,6 +157,15 @@ class HubDownloaderTest {
     }
 
     @Test
+    void aBodyThatStallsTimesOutWithAClearError() {
+        hub.slowBodies(1_000);
+        HubSettings impatient = settings().withPatience(Duration.ofSeconds(1), Duration.ofMillis(300), 2,
+                Duration.ofMillis(10));
+        HubException e = assertThrows(HubException.class, () -> download(impatient, WEIGHTS));
+        assertTrue(e.getMessage().contains("timed out: no data for 300 ms"), e.getMessage());
+    }
+
+    @Test
     void offlineUsesTheWarmCacheAndNamesWhatAColdOneLacks() throws Exception {
         HubSettings offline = settings().withOffline(true);
         HubException cold = assertThrows(HubException.class, () -> download(offline, WEIGHTS));
