@@ -27,9 +27,4 @@ public record PretrainedModel(String name, String repoId, String revision, Strin
     public String hubReference() {
         return "hf-hub:" + repoId + "@" + revision;
     }
-
-    /** The model's page on the public hub. */
-    public String pageUrl() {
-        return "https://huggingface.co/" + repoId;
-    }
 }

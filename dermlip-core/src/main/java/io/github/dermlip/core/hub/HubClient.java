@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * The hub's resolve API over {@link HttpClient}: file metadata by {@code HEAD}, content by {@code GET} with
@@ -39,6 +40,8 @@ import java.util.function.LongConsumer;
 final class HubClient {
     static final int MAX_REDIRECTS = 10;
     private static final int BUFFER_BYTES = 1 << 16;
+    /** A git blob id (40 hex digits) or an LFS sha256 (64): the only names a blob may get in the cache. */
+    private static final Pattern BLOB_NAME = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dermlip-hub-watchdog");
         t.setDaemon(true);
@@ -87,6 +90,10 @@ final class HubClient {
             }
             String etag = headers.firstValue("X-Linked-Etag").or(() -> headers.firstValue("ETag"))
                     .map(HubClient::unquote).orElseThrow(() -> new HubException(what + ": the hub sent no ETag"));
+            if (!BLOB_NAME.matcher(etag).matches()) {
+                throw new HubException(what + ": the hub sent the ETag '" + etag + "', which is neither a git blob id nor"
+                        + " an LFS sha256; refusing to use it as a cache file name");
+            }
             long size = headers.firstValue("X-Linked-Size").or(() -> headers.firstValue("Content-Length"))
                     .map(Long::parseLong).orElse(-1L);
             URI location = isRedirect(status) ? redirectTarget(url, headers, what) : url;
@@ -108,9 +115,8 @@ final class HubClient {
         HubException last = null;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             try {
-                if (downloadOnce(remote, partial, progress, what)) {
-                    return;
-                }
+                downloadOnce(remote, partial, progress, what);
+                return;
             } catch (RetryableException e) {
                 last = new HubException(e.getMessage(), e.getCause());
             }
@@ -122,8 +128,8 @@ final class HubClient {
                 last.getCause());
     }
 
-    /** One GET with redirects; true when the body was read to its end. */
-    private boolean downloadOnce(RemoteFile remote, Path partial, LongConsumer progress, String what)
+    /** One GET, following redirects, that reads the body to its end or throws. */
+    private void downloadOnce(RemoteFile remote, Path partial, LongConsumer progress, String what)
             throws HubException, RetryableException {
         URI url = remote.location();
         long have = Files.exists(partial) ? size(partial) : 0;
@@ -136,9 +142,14 @@ final class HubClient {
                 url = redirectTarget(url, response.headers(), what);
                 continue;
             }
-            if (status == 416 && have == remote.size()) {
+            if (status == 416) {
                 closeQuietly(response.body());
-                return true;
+                if (have == remote.size()) {
+                    return;
+                }
+                deletePartial(partial);
+                throw new RetryableException(what + ": the server refused to resume at byte " + have
+                        + "; starting over", null);
             }
             if (status >= 500) {
                 closeQuietly(response.body());
@@ -150,7 +161,7 @@ final class HubClient {
             }
             boolean append = status == 206;
             copyBody(response.body(), partial, append, append ? have : 0, progress, what + " from " + url);
-            return true;
+            return;
         }
         throw new HubException(what + ": more than " + MAX_REDIRECTS + " redirects from " + remote.location());
     }
@@ -177,8 +188,9 @@ final class HubClient {
             }
         } catch (IOException e) {
             boolean stalled = System.nanoTime() - lastRead.get() > stallNanos;
-            throw new RetryableException(what + ": " + (stalled ? "timed out: no data for "
-                    + settings.readTimeout().toMillis() + " ms" : "connection dropped (" + e.getMessage() + ")") + " after " + written + " bytes", e);
+            String why = stalled ? "timed out: no data for " + settings.readTimeout().toMillis() + " ms"
+                    : "connection dropped (" + e.getMessage() + ")";
+            throw new RetryableException(what + ": " + why + " after " + written + " bytes", e);
         } finally {
             watchdog.cancel(false);
         }
@@ -307,6 +319,14 @@ final class HubClient {
             return Files.size(file);
         } catch (IOException e) {
             throw new HubException(file + ": cannot read the partial download's size", e);
+        }
+    }
+
+    private static void deletePartial(Path file) throws HubException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new HubException(file + ": cannot remove the partial download", e);
         }
     }
 

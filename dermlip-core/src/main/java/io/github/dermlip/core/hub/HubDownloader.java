@@ -24,7 +24,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * does, and answers from the cache alone when it can.
  *
  * <p>A file already in {@code snapshots/<commit>/} (or recorded as absent in {@code .no_exist/<commit>/}) for a
- * cached ref or commit is answered without a request. Otherwise the resolve endpoint gives the commit and the
+ * cached ref or commit is answered without a request; a cached branch ref is trusted, not re-checked against the
+ * hub (name a commit, or delete {@code refs/<branch>}, to move on). Otherwise the resolve endpoint gives the commit and the
  * blob's etag; the content goes to {@code blobs/<etag>.incomplete} (resumed if a previous try left one), is
  * verified (an LFS file's sha256 against its etag, any file's size against the header), renamed into
  * {@code blobs/<etag>}, and linked as {@code snapshots/<commit>/<file> -> ../../blobs/<etag>}; then
@@ -33,11 +34,12 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * <p>Each blob is guarded by {@code ROOT/.locks/models--ORG--NAME/<etag>.lock} (huggingface_hub's lock path),
  * held with an OS file lock, plus an in-process lock, so two threads or two JVMs produce one blob. (Python's
  * {@code filelock} uses {@code flock}, Java uses {@code fcntl} locks; on Linux the two do not exclude each other,
- * but the final rename keeps even a race between them harmless.)
+ * so a Python and a Java download of the same blob at the same moment can make one side's verification fail, but
+ * never put an unverified file in a snapshot.)
  */
 public final class HubDownloader {
     /** Files at least this large get a progress bar on standard error. */
-    static final long PROGRESS_BAR_BYTES = 8L << 20;
+    private static final long PROGRESS_BAR_BYTES = 8L << 20;
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final HubSettings settings;
@@ -49,11 +51,6 @@ public final class HubDownloader {
         this.settings = settings;
         this.cache = settings.cache();
         this.client = new HubClient(settings);
-    }
-
-    /** The settings in use. */
-    public HubSettings settings() {
-        return settings;
     }
 
     /**
@@ -70,7 +67,7 @@ public final class HubDownloader {
             if (Files.isRegularFile(cached)) {
                 return Optional.of(cached);
             }
-            if (Files.exists(noExist(repoId, cachedCommit.get(), file))) {
+            if (Files.exists(cache.noExistFile(repoId, cachedCommit.get(), file))) {
                 return Optional.empty();
             }
         }
@@ -97,7 +94,7 @@ public final class HubDownloader {
      * huggingface_hub records it), so a later lookup needs no request.
      */
     private void recordAbsent(String repoId, String commit, String file) throws HubException {
-        Path marker = noExist(repoId, commit, file);
+        Path marker = cache.noExistFile(repoId, commit, file);
         try {
             Files.createDirectories(marker.getParent());
             if (!Files.exists(marker)) {
@@ -113,8 +110,7 @@ public final class HubDownloader {
     private Path fetch(RemoteFile remote) throws HubException {
         Path snapshotFile = cache.snapshotDir(remote.repoId(), remote.commit()).resolve(remote.name());
         Path blob = cache.blob(remote.repoId(), remote.etag());
-        Path lockFile = cache.root().resolve(".locks").resolve(cache.repoDir(remote.repoId()).getFileName())
-                .resolve(remote.etag() + ".lock");
+        Path lockFile = cache.lockFile(remote.repoId(), remote.etag());
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, k -> new ReentrantLock());
         local.lock();
         try {
@@ -206,9 +202,5 @@ public final class HubDownloader {
         } catch (IOException e) {
             throw new HubException(ref + ": cannot write the cached ref", e);
         }
-    }
-
-    private Path noExist(String repoId, String commit, String file) {
-        return cache.repoDir(repoId).resolve(".no_exist").resolve(commit).resolve(file);
     }
 }

@@ -85,11 +85,6 @@ public record HubSettings(URI endpoint, String token, boolean offline, HubCache 
         return new HubSettings(endpoint, token, offline, cache, connect, read, tries, backoff);
     }
 
-    /** A copy sending {@code newToken} (null: none). */
-    public HubSettings withToken(String newToken) {
-        return new HubSettings(endpoint, newToken, offline, cache, connectTimeout, readTimeout, attempts, firstBackoff);
-    }
-
     private static String tokenFile(Map<String, String> env, Path home) {
         String hfHome = env.get("HF_HOME");
         Path file = hfHome != null && !hfHome.isBlank() ? Path.of(hfHome, "token")

@@ -13,7 +13,6 @@ import ai.djl.inference.Predictor;
 import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.hub.FakeHub;
 import io.github.dermlip.core.hub.HubException;
-import io.github.dermlip.core.hub.HubSettings;
 import io.github.dermlip.core.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,15 +38,11 @@ class HubModelLoadTest {
     void startHub() throws Exception {
         fixture = SharedFixtures.openClipModel(ApiFixtures.GELU);
         hub = FakeHub.start().withRepo(REPO, fixture, "open_clip_config.json", "open_clip_model.safetensors",
-                "open_clip_pytorch_model.bin");
-        System.setProperty(HubSettings.ENDPOINT_PROPERTY, hub.endpoint().toString());
-        System.setProperty(HubSettings.CACHE_PROPERTY, cacheRoot.toString());
+                "open_clip_pytorch_model.bin").asDefault(cacheRoot);
     }
 
     @AfterEach
     void stopHub() {
-        System.clearProperty(HubSettings.ENDPOINT_PROPERTY);
-        System.clearProperty(HubSettings.CACHE_PROPERTY);
         hub.close();
     }
 

@@ -48,6 +48,7 @@ public final class FakeHub implements AutoCloseable {
     private volatile String requiredToken;
     private volatile int deniedStatus;
     private volatile long chunkPauseMillis;
+    private volatile boolean isDefault;
 
     private FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -82,6 +83,17 @@ public final class FakeHub implements AutoCloseable {
                 blobs.put(sha256(bytes), bytes);
             }
         });
+        return this;
+    }
+
+    /**
+     * Makes this hub, with a cache at {@code cacheRoot}, the one {@link HubSettings#fromEnvironment()} names in this
+     * JVM (through its system properties) until {@link #close()}.
+     */
+    public FakeHub asDefault(Path cacheRoot) {
+        System.setProperty(HubSettings.ENDPOINT_PROPERTY, endpoint().toString());
+        System.setProperty(HubSettings.CACHE_PROPERTY, cacheRoot.toString());
+        isDefault = true;
         return this;
     }
 
@@ -165,6 +177,10 @@ public final class FakeHub implements AutoCloseable {
 
     @Override
     public void close() {
+        if (isDefault) {
+            System.clearProperty(HubSettings.ENDPOINT_PROPERTY);
+            System.clearProperty(HubSettings.CACHE_PROPERTY);
+        }
         server.stop(0);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dermlip.core.hub.FakeHub;
-import io.github.dermlip.core.hub.HubSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +23,11 @@ class ModelsCommandTest {
     @BeforeEach
     void startHub() throws Exception {
         hub = FakeHub.start().withRepo(REPO, CliFixtures.dir(CliFixtures.GELU), "open_clip_config.json",
-                "open_clip_model.safetensors");
-        System.setProperty(HubSettings.ENDPOINT_PROPERTY, hub.endpoint().toString());
-        System.setProperty(HubSettings.CACHE_PROPERTY, cache.toString());
+                "open_clip_model.safetensors").asDefault(cache);
     }
 
     @AfterEach
     void stopHub() {
-        System.clearProperty(HubSettings.ENDPOINT_PROPERTY);
-        System.clearProperty(HubSettings.CACHE_PROPERTY);
         hub.close();
     }
 

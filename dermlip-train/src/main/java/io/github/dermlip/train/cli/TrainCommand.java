@@ -64,7 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Start from an open_clip model's config and weights (safetensors preferred over .bin): a"
                     + " folder, hf-hub:ORG/NAME[@REVISION] (downloaded into the Hugging Face cache) or a registry name.")
     String pretrained;
-    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz); default: -Ddermlip.bpe.vocab, $DERMLIP_BPE_VOCAB, else the bundled copy.")
+    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz);"
+            + " default: -Ddermlip.bpe.vocab, $DERMLIP_BPE_VOCAB, else the bundled copy.")
     Path vocab;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Samples per (micro-)batch (default: ${DEFAULT-VALUE}).")
@@ -160,7 +161,8 @@ public final class TrainCommand implements Callable<Integer> {
     public TrainConfig toConfig() {
         return TrainConfig.builder().trainData(trainData).valData(valData).datasetType(DatasetType.parse(datasetType))
                 .csvImgKey(csvImgKey).csvCaptionKey(csvCaptionKey).csvSeparator(separator(csvSeparator))
-                .imageRoot(imageRoot).trainNumSamples(trainNumSamples).model(architecture(model)).pretrained(pretrainedFolder(pretrained)).vocab(vocab)
+                .imageRoot(imageRoot).trainNumSamples(trainNumSamples).model(architecture(model))
+                .pretrained(pretrainedFolder(pretrained)).vocab(vocab)
                 .batchSize(batchSize).epochs(epochs).lr(lr).wd(wd).beta1(beta1).beta2(beta2).eps(eps).warmup(warmup)
                 .lrScheduler(LrSchedulerKind.parse(lrScheduler)).epochsCooldown(epochsCooldown)
                 .lrCooldownPower(lrCooldownPower).lrCooldownEnd(lrCooldownEnd).gradClipNorm(gradClipNorm)

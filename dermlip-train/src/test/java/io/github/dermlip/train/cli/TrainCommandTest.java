@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.hub.FakeHub;
-import io.github.dermlip.core.hub.HubSettings;
 import io.github.dermlip.train.TrainConfig;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.loss.LossKind;
@@ -62,18 +61,13 @@ class TrainCommandTest {
     @Test
     void hubModelsInModelAndPretrainedResolveOnceToTheirCachedFolder(@TempDir Path cache) throws Exception {
         try (FakeHub hub = FakeHub.start().withRepo("test/tiny", SharedFixtures.openClipModel("tiny-gelu"),
-                "open_clip_config.json", "open_clip_model.safetensors")) {
-            System.setProperty(HubSettings.ENDPOINT_PROPERTY, hub.endpoint().toString());
-            System.setProperty(HubSettings.CACHE_PROPERTY, cache.toString());
+                "open_clip_config.json", "open_clip_model.safetensors").asDefault(cache)) {
             CommandLine.ParseResult parsed = TrainCommand.commandLine().parseArgs("train", "--train-data", "a.tsv",
                     "--model", "hf-hub:test/tiny", "--pretrained", "hf-hub:test/tiny@main");
             TrainConfig config = ((TrainCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
             Path snapshot = cache.resolve("models--test--tiny/snapshots").resolve(FakeHub.commit("test/tiny"));
             assertEquals(snapshot, config.pretrained());
             assertEquals(snapshot.toString(), config.model());
-        } finally {
-            System.clearProperty(HubSettings.ENDPOINT_PROPERTY);
-            System.clearProperty(HubSettings.CACHE_PROPERTY);
         }
     }
 
