@@ -49,6 +49,7 @@ public final class FakeHub implements AutoCloseable {
     private volatile int deniedStatus;
     private volatile long chunkPauseMillis;
     private volatile boolean isDefault;
+    private volatile String forgedEtag;
 
     private FakeHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
@@ -117,6 +118,11 @@ public final class FakeHub implements AutoCloseable {
     /** LFS content is served with its first byte changed (same size, other sha256). */
     public void corruptContent() {
         corrupt = true;
+    }
+
+    /** Small files are announced with this ETag instead of their git blob id. */
+    public void forgeEtag(String etag) {
+        forgedEtag = etag;
     }
 
     /** Every answer waits this long before its headers. */
@@ -246,7 +252,7 @@ public final class FakeHub implements AutoCloseable {
             ex.sendResponseHeaders(302, -1);
             return;
         }
-        out.set("ETag", "\"" + gitBlobId(content) + "\"");
+        out.set("ETag", "\"" + (forgedEtag != null ? forgedEtag : gitBlobId(content)) + "\"");
         send(ex, content, 0);
     }
 

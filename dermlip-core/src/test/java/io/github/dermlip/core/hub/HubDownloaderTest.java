@@ -133,6 +133,14 @@ class HubDownloaderTest {
     }
 
     @Test
+    void anEtagThatIsNoHashIsRefusedBeforeItBecomesAFileName() {
+        hub.forgeEtag("../../../outside");
+        HubException e = assertThrows(HubException.class, () -> download(settings(), CONFIG));
+        assertTrue(e.getMessage().contains("neither a git blob id nor an LFS sha256"), e.getMessage());
+        assertFalse(Files.exists(cacheRoot.resolve("outside")));
+    }
+
+    @Test
     void theTokenIsNotForwardedToAnotherHost() throws Exception {
         try (FakeHub cdn = FakeHub.start()) {
             hub.redirectLfsTo(cdn);
