@@ -53,6 +53,11 @@ public final class HubDownloader {
         this.client = new HubClient(settings);
     }
 
+    /** The cache files go into. */
+    HubCache cache() {
+        return cache;
+    }
+
     /**
      * The cached path of {@code file} at {@code revision}, downloading it when needed, or empty when the
      * repository does not have it.

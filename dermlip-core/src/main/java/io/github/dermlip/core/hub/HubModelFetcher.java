@@ -29,11 +29,12 @@ public final class HubModelFetcher {
     /**
      * The model's files in the cache, downloaded as needed.
      *
-     * @param layout the repository's layout, or null to take the first layout whose config the repository has
+     * @param layout the repository's layout, or null to take the layout whose config is cached, else the first
+     *     whose config the repository has
      * @throws HubException when the repository has no config or no weights of the layout, or a download fails
      */
     public ModelFiles fetch(String repoId, String revision, ModelLayout layout) throws HubException {
-        List<ModelLayout> candidates = layout != null ? List.of(layout) : List.of(ModelLayout.values());
+        List<ModelLayout> candidates = layout != null ? List.of(layout) : detectionOrder(repoId, revision);
         for (ModelLayout candidate : candidates) {
             Optional<Path> config = downloader.file(repoId, revision, candidate.configFile());
             if (config.isPresent()) {
@@ -43,6 +44,22 @@ public final class HubModelFetcher {
         List<String> names = candidates.stream().map(ModelLayout::configFile).toList();
         throw new HubException("hf-hub:" + repoId + "@" + revision + " has no model config (" + String.join(" or ", names)
                 + ")");
+    }
+
+    /** Every layout, those whose config is already cached first, so a warm cache answers even offline. */
+    private List<ModelLayout> detectionOrder(String repoId, String revision) {
+        List<ModelLayout> order = new ArrayList<>();
+        for (ModelLayout candidate : ModelLayout.values()) {
+            if (downloader.cache().snapshotFile(repoId, revision, candidate.configFile()).isPresent()) {
+                order.add(candidate);
+            }
+        }
+        for (ModelLayout candidate : ModelLayout.values()) {
+            if (!order.contains(candidate)) {
+                order.add(candidate);
+            }
+        }
+        return order;
     }
 
     private ModelFiles fetchRest(String repoId, String revision, ModelLayout layout, Path config) throws HubException {

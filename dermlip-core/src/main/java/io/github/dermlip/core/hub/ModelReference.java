@@ -78,9 +78,14 @@ public final class ModelReference {
         Path path = base == null ? Path.of(text) : base.resolve(text);
         Optional<PretrainedModel> entry = ModelCatalog.pretrained(text);
         if (entry.isPresent() && !Files.isDirectory(path)) {
-            return new ModelReference(text, null, entry.get().repoId(), entry.get().revision(), entry.get(), false);
+            return of(entry.get());
         }
         return new ModelReference(text, path, null, null, null, false);
+    }
+
+    /** A reference to a registry entry (whatever folders exist). */
+    public static ModelReference of(PretrainedModel model) {
+        return new ModelReference(model.name(), null, model.repoId(), model.revision(), model, false);
     }
 
     /** A reference to a local folder. */

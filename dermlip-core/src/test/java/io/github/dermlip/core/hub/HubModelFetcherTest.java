@@ -56,12 +56,22 @@ class HubModelFetcherTest {
             hub.withRepo("test/hf-clip", Map.of("config.json", bytes("{}"), "model.safetensors", bytes("w"),
                     "pytorch_model.bin", bytes("w2"), "preprocessor_config.json", bytes("{}"), "vocab.json",
                     bytes("{}"), "merges.txt", bytes("#")));
-            ModelFiles files = fetcher(hub, cache).fetch("test/hf-clip", "main", null);
+            ModelFiles files = fetcher(hub, cache.resolve("detected")).fetch("test/hf-clip", "main", null);
             assertEquals(ModelLayout.HF_CLIP, files.layout());
             assertEquals("model.safetensors", files.weights().getFileName().toString());
             assertEquals(List.of("preprocessor_config.json", "vocab.json", "merges.txt"),
                     files.extras().stream().map(p -> p.getFileName().toString()).toList());
             assertTrue(hub.requests().stream().noneMatch(r -> r.path().endsWith("/pytorch_model.bin")));
+
+            // Fetched by a registry entry that names its layout, so open_clip's config was never asked for.
+            Path named = cache.resolve("named");
+            ModelFiles fetched = fetcher(hub, named).fetch("test/hf-clip", "main", ModelLayout.HF_CLIP);
+            HubSettings offline = new HubSettings(hub.endpoint(), null, true, new HubCache(named), Duration.ofSeconds(2),
+                    Duration.ofSeconds(2), 2, Duration.ofMillis(10));
+            int before = hub.requests().size();
+            ModelFiles again = new HubModelFetcher(new HubDownloader(offline)).fetch("test/hf-clip", "main", null);
+            assertEquals(fetched, again, "offline, the cached layout is found without trying open_clip's first");
+            assertEquals(before, hub.requests().size());
         }
     }
 

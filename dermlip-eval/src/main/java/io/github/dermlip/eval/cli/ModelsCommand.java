@@ -31,7 +31,7 @@ final class ModelsCommand implements Callable<Integer> {
         HubSettings settings = HubSettings.fromEnvironment();
         out.println("Published models (load with --model NAME, or download first with `models download NAME`):");
         for (PretrainedModel model : ModelCatalog.pretrained().values()) {
-            boolean cached = isCached(ModelReference.parse(model.hubReference()), settings);
+            boolean cached = isCached(ModelReference.of(model), settings);
             out.printf("  %-36s %s  [%s, tokenizer %s]%s%n", model.name(), model.hubReference(), model.layout(),
                     model.tokenizer(), cached ? "  (cached)" : "");
             out.printf("  %-36s %s; licence: %s%n", "", model.architecture(), model.licence());
