@@ -8,6 +8,7 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.config.OpenClipConfigWriter;
 import io.github.dermlip.core.config.TextConfig;
+import io.github.dermlip.core.hub.ModelReference;
 import io.github.dermlip.eval.concepts.ConceptAnnotator;
 import io.github.dermlip.eval.concepts.ConceptTerms;
 import io.github.dermlip.eval.data.CaptionedImages;
@@ -93,8 +94,8 @@ public final class DemoPipeline {
         Bootstrap bootstrap = new Bootstrap(settings.bootstrap(), settings.seed(), Bootstrap.DEFAULT_CONFIDENCE, true);
         Path eval = out.resolve("eval");
         DermLipOptions options = DermLipOptions.defaults().withVocabulary(vocabulary.file());
-        try (DermLipModel model = DermLipModel.load("skinsynth-clip", training.lastCheckpoint(), options,
-                ProgressListener.NONE)) {
+        try (DermLipModel model = DermLipModel.load("skinsynth-clip", ModelReference.folder(training.lastCheckpoint()),
+                options, ProgressListener.NONE)) {
             LabeledDataset test = split(data, DatasetLayout.EVAL_TEST_CSV);
             LabeledDataset probeData = merge(test, split(data, DatasetLayout.EVAL_TRAIN_CSV));
             ClassList classList = new ClassList("skinsynth", classes);

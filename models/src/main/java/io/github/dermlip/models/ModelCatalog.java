@@ -11,22 +11,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Named open_clip architecture configs shipped as resources, and the registry of published DermLIP weights.
+ * Named open_clip architecture configs shipped as resources, and the registry of published checkpoints.
  *
- * <p>Architecture names follow open_clip ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny}, {@code derm-demo},
- * {@code derm-small} and {@code bench-small} are small configs for tests, the demo and benchmarks.
+ * <p>Architectures are every {@code NAME.json} in the resource folder {@code io/github/dermlip/models/configs/},
+ * found by listing it ({@link ArchitectureIndex}); adding a config is adding its file. Names follow open_clip
+ * ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny}, {@code derm-demo}, {@code derm-small} and
+ * {@code bench-small} are small configs for tests, the demo and benchmarks. The registry is
+ * {@code io/github/dermlip/models/pretrained.json}.
  */
 public final class ModelCatalog {
     private static final String BASE = "/io/github/dermlip/models/";
-    private static final List<String> ARCHITECTURES =
-            List.of("ViT-B-16", "ViT-B-16-quickgelu", "bench-small", "derm-demo", "derm-small", "derm-tiny");
+    private static final String REGISTRY = BASE + "pretrained.json";
+    private static final Set<String> FIELDS = Set.of("hub", "revision", "layout", "files", "architecture", "tokenizer",
+            "licence", "verified");
+    private static final List<String> ARCHITECTURES = ArchitectureIndex.scan(ModelCatalog.class.getResource(BASE
+            + "configs/"));
     private static final Map<String, PretrainedModel> PRETRAINED = loadPretrained();
 
     private ModelCatalog() {}
 
-    /** The architecture names that {@link #openArchitecture} accepts. */
+    /** The architecture names that {@link #openArchitecture} accepts, sorted. */
     public static List<String> architectures() {
         return ARCHITECTURES;
     }
@@ -39,43 +47,52 @@ public final class ModelCatalog {
         return ModelCatalog.class.getResourceAsStream(BASE + "configs/" + name + ".json");
     }
 
-    /** The published DermLIP checkpoints, by name. */
+    /** The published checkpoints, by registry name, in registry order. */
     public static Map<String, PretrainedModel> pretrained() {
         return PRETRAINED;
     }
 
+    /** The published checkpoint called {@code name}, if the registry has it. */
+    public static Optional<PretrainedModel> pretrained(String name) {
+        return Optional.ofNullable(PRETRAINED.get(name));
+    }
+
     private static Map<String, PretrainedModel> loadPretrained() {
-        try (InputStream in = ModelCatalog.class.getResourceAsStream(BASE + "pretrained.json")) {
+        try (InputStream in = ModelCatalog.class.getResourceAsStream(REGISTRY)) {
             JsonNode root = new ObjectMapper().readTree(in);
             Map<String, PretrainedModel> out = new LinkedHashMap<>();
-            root.fields().forEachRemaining(e -> {
-                JsonNode n = e.getValue();
-                List<String> files = new ArrayList<>();
-                n.get("files").forEach(f -> files.add(f.asText()));
-                out.put(e.getKey(), new PretrainedModel(e.getKey(), n.get("architecture").asText(), n.get("hub").asText(),
-                        List.copyOf(files), n.get("tokenizer").asText(), n.get("description").asText()));
-            });
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+                out.put(e.getKey(), entry(e.getKey(), e.getValue()));
+            }
             return Collections.unmodifiableMap(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the bundled pretrained.json", e);
+            throw new UncheckedIOException("cannot read the bundled " + REGISTRY, e);
         }
     }
 
-    /**
-     * Where a published checkpoint lives and what it holds.
-     *
-     * @param name registry name
-     * @param architecture open_clip architecture name
-     * @param hub open_clip hub id, for example {@code hf-hub:redlessone/DermLIP_ViT-B-16}
-     * @param files files in the hub repository
-     * @param tokenizer {@code clip-bpe} or {@code hf:REPO} for a Hugging Face tokenizer
-     * @param description one line for humans
-     */
-    public record PretrainedModel(String name, String architecture, String hub, List<String> files, String tokenizer,
-            String description) {
-        /** The page a user downloads the files from. */
-        public String downloadUrl() {
-            return "https://huggingface.co/" + hub.substring(hub.indexOf(':') + 1);
+    private static PretrainedModel entry(String name, JsonNode n) {
+        String where = REGISTRY + ": \"" + name + "\"";
+        n.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw new IllegalStateException(where + ": unknown field \"" + f + "\"; known: " + FIELDS);
+            }
+        });
+        List<String> files = new ArrayList<>();
+        n.path("files").forEach(f -> files.add(f.asText()));
+        String hub = text(n, "hub", where);
+        if (!hub.startsWith("hf-hub:")) {
+            throw new IllegalStateException(where + ": \"hub\" must start with hf-hub:, got " + hub);
         }
+        return new PretrainedModel(name, hub.substring("hf-hub:".length()), text(n, "revision", where),
+                text(n, "layout", where), files, text(n, "architecture", where), text(n, "tokenizer", where),
+                text(n, "licence", where), text(n, "verified", where));
+    }
+
+    private static String text(JsonNode n, String field, String where) {
+        JsonNode value = n.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalStateException(where + ": \"" + field + "\" is missing or not a string");
+        }
+        return value.asText();
     }
 }

@@ -9,6 +9,7 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.hfclip.HfClipFolder;
 import io.github.dermlip.core.engine.TorchThreads;
+import io.github.dermlip.core.hub.ModelReference;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.InferenceTransform;
@@ -92,6 +93,24 @@ public final class DermLip implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(options.preprocessThreads(), daemonThreads());
         this.pipeline = new PreprocessPipeline(pool);
         this.owned = owned;
+    }
+
+    /** {@link #load(String, DermLipOptions)} with {@link DermLipOptions#defaults()}. */
+    public static DermLip load(String reference) throws IOException {
+        return load(reference, DermLipOptions.defaults());
+    }
+
+    /**
+     * Loads a model by reference: a local folder, {@code hf-hub:ORG/NAME[@REVISION]} (downloaded into the shared
+     * Hugging Face cache when it is not there yet) or a registry name such as {@code DermLIP_ViT-B-16}; see
+     * {@link ModelReference}. The reference is resolved once, and its folder loaded as {@link #load(Path,
+     * DermLipOptions)} loads it.
+     *
+     * @throws io.github.dermlip.core.hub.HubException when a hub model cannot be found, downloaded or verified,
+     *     or is not in the cache while offline
+     */
+    public static DermLip load(String reference, DermLipOptions options) throws IOException {
+        return load(ModelReference.parse(reference).resolve().folder(), options);
     }
 
     /** {@link #load(Path, DermLipOptions)} with {@link DermLipOptions#defaults()}. */

@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorFactory;
 import ai.djl.util.Pair;
+import io.github.dermlip.core.hub.ModelReference;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -25,12 +26,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code hasParameter=false} switches that off, and nothing in loading or in {@code Predictor} initializes the
  * block, so the weights already loaded into it are used as they are. The predictor runs on the device of the
  * criteria, set to the {@link DermLip}'s so that no parameter is copied.
+ *
+ * <p>A hub model can also be given in DJL's own idiom: {@code builder(lip, classifier).optModelUrls(
+ * "hf-hub://ORG/NAME")} resolves through {@link io.github.dermlip.core.hub.HubRepositoryFactory}.
  */
 public final class DermLipCriteria {
     /** The engine the block runs on. */
     public static final String ENGINE = "PyTorch";
 
     private DermLipCriteria() {}
+
+    /**
+     * {@link #zeroShot(Path, List, List, DermLipOptions)} for a model named by reference (a folder,
+     * {@code hf-hub:ORG/NAME[@REVISION]} or a registry name; see {@link ModelReference}), resolved once.
+     */
+    public static Criteria<Image, Classifications> zeroShot(String reference, List<String> classes,
+            List<String> templates, DermLipOptions options) throws IOException {
+        return zeroShot(ModelReference.parse(reference).resolve().folder(), classes, templates, options);
+    }
 
     /** {@link #zeroShot(Path, List, List, DermLipOptions)} with {@link DermLipOptions#defaults()}. */
     public static Criteria<Image, Classifications> zeroShot(Path hubDir, List<String> classes, List<String> templates)

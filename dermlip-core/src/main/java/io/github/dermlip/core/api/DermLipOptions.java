@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * with the {@code with...} methods.
  *
  * @param vocabulary CLIP BPE vocabulary file ({@code bpe_simple_vocab_16e6.txt.gz}), or null for the default
- *     location ({@link io.github.dermlip.core.tokenizer.BpeVocabularyFiles#locateClipVocabulary()})
+ *     ({@link io.github.dermlip.core.tokenizer.BpeVocabulary#loadDefault()}: an override, else the bundled copy)
  * @param device where the weights live and the model runs, or null for the first GPU when the engine sees one,
  *     else the CPU
  * @param batchSize images or texts per forward pass
@@ -30,7 +30,7 @@ public record DermLipOptions(Path vocabulary, Device device, int batchSize, Path
         }
     }
 
-    /** Default vocabulary location, automatic device, batches of 32, up to 4 preprocessing threads. */
+    /** Default vocabulary, automatic device, batches of 32, up to 4 preprocessing threads. */
     public static DermLipOptions defaults() {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         return new DermLipOptions(null, null, DEFAULT_BATCH_SIZE, null, threads);

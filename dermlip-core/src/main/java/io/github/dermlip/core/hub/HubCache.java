@@ -94,6 +94,22 @@ public final class HubCache {
         return repoDir(repoId).resolve("refs").resolve(revision);
     }
 
+    /**
+     * {@code repoDir/.no_exist/<commit>/<file>}: the empty marker huggingface_hub leaves for a file that commit
+     * does not have, so that a later lookup needs no request.
+     */
+    public Path noExistFile(String repoId, String commit, String file) {
+        if (!isCommit(commit)) {
+            throw new IllegalArgumentException("'" + commit + "' is not a 40-digit commit hash");
+        }
+        return repoDir(repoId).resolve(".no_exist").resolve(commit).resolve(file);
+    }
+
+    /** {@code ROOT/.locks/models--ORG--NAME/<etag>.lock}: where huggingface_hub locks a blob while it downloads. */
+    public Path lockFile(String repoId, String etag) {
+        return root.resolve(".locks").resolve(repoDir(repoId).getFileName()).resolve(etag + ".lock");
+    }
+
     /** The commit that {@code refs/<revision>} names, or empty when the cache has no such ref. */
     public Optional<String> commitOf(String repoId, String revision) {
         if (isCommit(revision)) {

@@ -69,6 +69,15 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Moves a complete file into place with one atomic rename (both paths in the same directory tree of one file
+     * system), then syncs the target's directory, so readers see the whole file or none.
+     */
+    public static void move(Path source, Path target) throws IOException {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
     /** Makes the rename durable on POSIX systems; platforms that cannot open a directory (Windows) skip this step. */
     private static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -116,32 +117,49 @@ public final class BpeVocabulary {
 
     /**
      * Reads a vocabulary file in CLIP's format (gzip). A missing file gives a {@link VocabularyException} that says
-     * where to get CLIP's.
+     * what to do.
      */
     public static BpeVocabulary load(Path gzipFile) {
-        try (InputStream raw = Files.newInputStream(gzipFile);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16),
-                     StandardCharsets.UTF_8))) {
-            if (reader.readLine() == null) {
-                throw new VocabularyException(gzipFile + ": empty vocabulary file (expected a header line, then merges)");
-            }
-            List<String> merges = new ArrayList<>(MAX_MERGES);
-            for (String line = reader.readLine(); line != null && merges.size() < MAX_MERGES; line = reader.readLine()) {
-                merges.add(line);
-            }
-            return new BpeVocabulary(gzipFile.toString(), merges);
+        try (InputStream raw = Files.newInputStream(gzipFile)) {
+            return read(raw, gzipFile.toString());
         } catch (NoSuchFileException e) {
             throw new VocabularyException(BpeVocabularyFiles.missingMessage(gzipFile + " does not exist"), e);
-        } catch (ZipException e) {
-            throw new VocabularyException(gzipFile + ": not a gzip file (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new VocabularyException(gzipFile + ": cannot read vocabulary: " + e.getMessage(), e);
         }
     }
 
-    /** Reads CLIP's vocabulary from its default location (see {@link BpeVocabularyFiles#locateClipVocabulary()}). */
+    /**
+     * CLIP's vocabulary: the file {@link BpeVocabularyFiles#override()} names, else the copy bundled with
+     * dermlip-core (its sha256 checked).
+     */
     public static BpeVocabulary loadDefault() {
-        return load(BpeVocabularyFiles.locateClipVocabulary());
+        Optional<Path> override = BpeVocabularyFiles.override();
+        if (override.isPresent()) {
+            return load(override.get());
+        }
+        try (InputStream raw = BpeVocabularyFiles.openBundled()) {
+            return read(raw, "bundled " + BpeVocabularyFiles.BUNDLED_RESOURCE);
+        } catch (IOException e) {
+            throw new VocabularyException(BpeVocabularyFiles.BUNDLED_RESOURCE + ": cannot read vocabulary: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static BpeVocabulary read(InputStream raw, String source) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16),
+                StandardCharsets.UTF_8))) {
+            if (reader.readLine() == null) {
+                throw new VocabularyException(source + ": empty vocabulary file (expected a header line, then merges)");
+            }
+            List<String> merges = new ArrayList<>(MAX_MERGES);
+            for (String line = reader.readLine(); line != null && merges.size() < MAX_MERGES; line = reader.readLine()) {
+                merges.add(line);
+            }
+            return new BpeVocabulary(source, merges);
+        } catch (ZipException e) {
+            throw new VocabularyException(source + ": not a gzip file (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

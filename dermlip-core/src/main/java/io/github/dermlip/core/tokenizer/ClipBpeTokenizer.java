@@ -89,11 +89,6 @@ public final class ClipBpeTokenizer implements TextTokenizer {
                 ClipSpecialTokens.HUGGING_FACE, padId);
     }
 
-    /** CLIP's vocabulary from its default location ({@link BpeVocabularyFiles}), lower-case cleaning. */
-    public static ClipBpeTokenizer fromDefaultVocabulary(int contextLength) {
-        return new ClipBpeTokenizer(BpeVocabulary.loadDefault(), contextLength);
-    }
-
     /** The vocabulary. */
     public BpeVocabulary vocabulary() {
         return vocabulary;

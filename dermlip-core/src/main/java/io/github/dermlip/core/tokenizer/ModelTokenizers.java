@@ -12,13 +12,13 @@ public final class ModelTokenizers {
 
     /**
      * @param modelDir the model's folder, where relative tokenizer names resolve
-     * @param bpeVocabulary the CLIP BPE vocabulary file, or null for {@link BpeVocabularyFiles#locateClipVocabulary()}
+     * @param bpeVocabulary the CLIP BPE vocabulary file, or null for {@link BpeVocabulary#loadDefault()}
      */
     public static TextTokenizer forModel(Path modelDir, TextConfig text, Path bpeVocabulary) {
         if (text.hfTokenizerName() != null) {
             return HfTextTokenizer.forModel(text.hfTokenizerName(), modelDir, text.contextLength());
         }
-        Path vocabulary = bpeVocabulary != null ? bpeVocabulary : BpeVocabularyFiles.locateClipVocabulary();
-        return new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), text.contextLength());
+        BpeVocabulary vocabulary = bpeVocabulary != null ? BpeVocabulary.load(bpeVocabulary) : BpeVocabulary.loadDefault();
+        return new ClipBpeTokenizer(vocabulary, text.contextLength());
     }
 }

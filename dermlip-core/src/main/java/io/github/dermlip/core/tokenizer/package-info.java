@@ -6,7 +6,7 @@
  *       {@link io.github.dermlip.core.tokenizer.TokenizedBatch} (ids, attention mask, pooling positions).</li>
  *   <li>{@link io.github.dermlip.core.tokenizer.ClipBpeTokenizer}: CLIP's byte-level BPE ({@code SimpleTokenizer}),
  *       over a {@link io.github.dermlip.core.tokenizer.BpeVocabulary} read from CLIP's
- *       {@code bpe_simple_vocab_16e6.txt.gz} (located by {@link io.github.dermlip.core.tokenizer.BpeVocabularyFiles})
+ *       {@code bpe_simple_vocab_16e6.txt.gz} (bundled, or named by {@link io.github.dermlip.core.tokenizer.BpeVocabularyFiles})
  *       or learned from captions by {@link io.github.dermlip.core.tokenizer.BpeTrainer}.</li>
  *   <li>{@link io.github.dermlip.core.tokenizer.HfTextTokenizer}: a local Hugging Face {@code tokenizer.json} for
  *       BERT-style towers ({@code HFTokenizer}).</li>

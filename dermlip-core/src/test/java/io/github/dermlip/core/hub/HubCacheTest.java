@@ -32,6 +32,9 @@ class HubCacheTest {
         assertThrows(IllegalArgumentException.class, () -> cache.repoDir("../etc"));
         assertThrows(IllegalArgumentException.class, () -> cache.repoDir("no-slash"));
         assertThrows(IllegalArgumentException.class, () -> cache.snapshotDir("a/b", "main"));
+        assertEquals(root.resolve("models--a--b/.no_exist/" + COMMIT + "/tokenizer.json"),
+                cache.noExistFile("a/b", COMMIT, "tokenizer.json"));
+        assertEquals(root.resolve(".locks/models--a--b/abc.lock"), cache.lockFile("a/b", "abc"));
     }
 
     @Test

@@ -26,11 +26,11 @@ class ConfigBeforeAllocationTest {
 
     @ParameterizedTest(name = "{0}.{1} = {2}")
     @CsvSource({
-            "vision_cfg, mlp_ratio, 1e9, vision_cfg.mlp_ratio = 1.0E9",
-            "text_cfg, vocab_size, 100000000, text_cfg.vocab_size = 100000000",
-            "vision_cfg, layers, 2147483647, vision_cfg.layers' = 2147483647",
-            "vision_cfg, image_size, 65536, vision_cfg.image_size = 65536"})
-    void hugeSizesAreRefusedFromTheShapes(String section, String field, String value, String named, @TempDir Path tmp)
+            "vision_cfg, mlp_ratio, 1e9, 1.0E9",
+            "text_cfg, vocab_size, 100000000, 100000000",
+            "vision_cfg, layers, 2147483647, 2147483647",
+            "vision_cfg, image_size, 65536, 65536"})
+    void hugeSizesAreRefusedFromTheShapes(String section, String field, String value, String printed, @TempDir Path tmp)
             throws Exception {
         Path fixture = SharedFixtures.openClipModel(FixtureTensors.GELU);
         ObjectMapper json = new ObjectMapper();
@@ -48,7 +48,8 @@ class ConfigBeforeAllocationTest {
             }
         });
         assertTrue(e.getMessage().contains(configFile.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains(named), e.getMessage());
+        assertTrue(e.getMessage().contains(section + "." + field), e.getMessage());
+        assertTrue(e.getMessage().contains(printed), e.getMessage());
         assertTrue(usedHeap() - heapBefore < 256L << 20, "the refusal itself allocated next to nothing");
     }
 

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dermlip.core.SharedFixtures;
+import io.github.dermlip.core.io.Sha256;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +34,7 @@ class BpeVocabularyTest {
         assertEquals(49406, clip.sotId());
         assertEquals(49407, clip.eotId());
         assertEquals("i n", clip.merges().get(0));
-        assertEquals(BpeVocabularyFiles.CLIP_VOCAB_SHA256, BpeVocabularyFiles.sha256(file));
+        assertEquals(BpeVocabularyFiles.CLIP_VOCAB_SHA256, Sha256.of(file));
         BpeVocabularyFiles.verifyClipVocabulary(file);
     }
 
@@ -64,7 +67,7 @@ class BpeVocabularyTest {
     }
 
     @Test
-    void missingFileMessageSaysWhereToGetIt() {
+    void missingFileMessageSaysWhatToDo() {
         Path missing = dir.resolve("nowhere").resolve(BpeVocabularyFiles.CLIP_VOCAB_FILE_NAME);
         VocabularyException e = assertThrows(VocabularyException.class, () -> BpeVocabulary.load(missing));
         assertMentionsSource(e.getMessage());
@@ -72,29 +75,32 @@ class BpeVocabularyTest {
     }
 
     @Test
-    void defaultLocationOrderAndErrors() throws IOException {
-        Path home = dir.resolve("home");
+    void overrideOrderAndErrors() throws IOException {
         Map<String, String> none = Map.of();
-        VocabularyException nothing = assertThrows(VocabularyException.class,
-                () -> BpeVocabularyFiles.locate(none::get, none::get, home));
-        assertMentionsSource(nothing.getMessage());
-        assertTrue(nothing.getMessage().contains(BpeVocabularyFiles.SYSTEM_PROPERTY), nothing.getMessage());
-        assertTrue(nothing.getMessage().contains(BpeVocabularyFiles.ENVIRONMENT_VARIABLE), nothing.getMessage());
-
-        Path cached = home.resolve(".cache/dermlip").resolve(BpeVocabularyFiles.CLIP_VOCAB_FILE_NAME);
-        Files.createDirectories(cached.getParent());
-        Files.write(cached, new byte[] {1});
-        assertEquals(cached, BpeVocabularyFiles.locate(none::get, none::get, home));
+        assertEquals(Optional.empty(), BpeVocabularyFiles.override(none::get, none::get));
 
         Path fromEnv = Files.write(dir.resolve("env.gz"), new byte[] {1});
         Map<String, String> env = Map.of(BpeVocabularyFiles.ENVIRONMENT_VARIABLE, fromEnv.toString());
-        assertEquals(fromEnv, BpeVocabularyFiles.locate(none::get, env::get, home));
+        assertEquals(Optional.of(fromEnv), BpeVocabularyFiles.override(none::get, env::get));
+
+        Path fromProperty = Files.write(dir.resolve("property.gz"), new byte[] {2});
+        Map<String, String> property = Map.of(BpeVocabularyFiles.SYSTEM_PROPERTY, fromProperty.toString());
+        assertEquals(Optional.of(fromProperty), BpeVocabularyFiles.override(property::get, env::get));
 
         Map<String, String> badProperty = Map.of(BpeVocabularyFiles.SYSTEM_PROPERTY, dir.resolve("absent.gz").toString());
         VocabularyException wrong = assertThrows(VocabularyException.class,
-                () -> BpeVocabularyFiles.locate(badProperty::get, env::get, home));
+                () -> BpeVocabularyFiles.override(badProperty::get, env::get));
         assertMentionsSource(wrong.getMessage());
         assertTrue(wrong.getMessage().contains("absent.gz"), wrong.getMessage());
+    }
+
+    @Test
+    void bundledVocabularyIsOpenClipsFile() throws IOException {
+        try (InputStream in = BpeVocabularyFiles.openBundled()) {
+            assertEquals(BpeVocabularyFiles.CLIP_VOCAB_SHA256, Sha256.of(in));
+        }
+        BpeVocabulary bundled = BpeVocabulary.loadDefault();
+        assertEquals(BpeVocabulary.load(SharedFixtures.bpeVocab()).merges(), bundled.merges());
     }
 
     @Test
@@ -118,7 +124,6 @@ class BpeVocabularyTest {
 
     private static void assertMentionsSource(String message) {
         assertTrue(message.contains(BpeVocabularyFiles.CLIP_VOCAB_SHA256), message);
-        assertTrue(message.contains("https://github.com/mlfoundations/open_clip/raw/main/src/open_clip/"
-                + "bpe_simple_vocab_16e6.txt.gz"), message);
+        assertTrue(message.contains("bundled with dermlip-core"), message);
     }
 }

@@ -44,7 +44,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         SuiteSpec read = SuiteSpecReader.read(suite);
         SuiteSpec suiteSpec = new SuiteSpec(read.models(), read.tasks(), seed != null ? seed : read.seed(),
                 bootstrap != null ? bootstrap : read.bootstrap());
-        BenchmarkSuite runner = new BenchmarkSuite(model -> DermLipModel.load(model.name(), model.path(),
+        BenchmarkSuite runner = new BenchmarkSuite(model -> DermLipModel.load(model.name(), model.model(),
                 DermLipOptions.defaults().withVocabulary(model.vocab()).withBatchSize(model.batchSize()),
                 noProgress ? ProgressListener.NONE : new EncodingProgress()));
         runner.run(suiteSpec, out, TaskRuns.commandLine(spec));

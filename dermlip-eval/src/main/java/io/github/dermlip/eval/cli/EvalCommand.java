@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ConceptsCommand.class,
             VqaCommand.class,
             BenchmarkCommand.class,
+            ModelsCommand.class,
         })
 public final class EvalCommand implements Runnable {
     @CommandLine.Spec

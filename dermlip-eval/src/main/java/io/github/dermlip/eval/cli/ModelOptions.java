@@ -2,20 +2,21 @@ package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.hub.ModelReference;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The options that say which model to load and how to run it, shared by the commands that run a model. */
 final class ModelOptions {
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "open_clip hub directory (open_clip_config.json and open_clip_model.safetensors or"
-                    + " open_clip_pytorch_model.bin).")
-    Path model;
+    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ModelReferenceConverter.class,
+            description = "A model folder (open_clip or Hugging Face CLIP), hf-hub:ORG/NAME[@REVISION] (downloaded"
+                    + " into the Hugging Face cache), or a registry name such as DermLIP_ViT-B-16 (see `models`).")
+    ModelReference model;
 
     @Option(names = "--vocab", paramLabel = "PATH",
             description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz); default: -Ddermlip.bpe.vocab,"
-                    + " $DERMLIP_BPE_VOCAB or ~/.cache/dermlip/.")
+                    + " $DERMLIP_BPE_VOCAB, else the copy bundled with dermlip-core.")
     Path vocab;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
@@ -24,7 +25,7 @@ final class ModelOptions {
 
     /** Loads the model these options name. */
     DermLip load() throws IOException {
-        return DermLip.load(model, options());
+        return DermLip.load(model.resolve().folder(), options());
     }
 
     /** The options for {@link DermLip#load(Path, DermLipOptions)}. */

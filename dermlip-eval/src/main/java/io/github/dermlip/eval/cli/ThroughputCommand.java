@@ -48,7 +48,8 @@ final class ThroughputCommand implements Callable<Integer> {
             description = "Architecture name or config/hub path; random weights (default: ${DEFAULT-VALUE}).")
     private String model;
 
-    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (default location otherwise).")
+    @Option(names = "--vocab", paramLabel = "PATH",
+            description = "CLIP BPE vocabulary (default: -Ddermlip.bpe.vocab, $DERMLIP_BPE_VOCAB, else the bundled copy).")
     private Path vocab;
 
     @Option(names = "--captions", paramLabel = "N", defaultValue = "20000",

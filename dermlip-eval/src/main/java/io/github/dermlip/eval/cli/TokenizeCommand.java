@@ -1,7 +1,6 @@
 package io.github.dermlip.eval.cli;
 
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
-import io.github.dermlip.core.tokenizer.BpeVocabularyFiles;
 import io.github.dermlip.core.model.OpenClipHub;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import io.github.dermlip.core.tokenizer.ModelTokenizers;
@@ -36,7 +35,7 @@ final class TokenizeCommand implements Callable<Integer> {
 
     @Option(names = "--vocab", paramLabel = "PATH",
             description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz); default: -Ddermlip.bpe.vocab,"
-                    + " $DERMLIP_BPE_VOCAB or ~/.cache/dermlip/.")
+                    + " $DERMLIP_BPE_VOCAB, else the copy bundled with dermlip-core.")
     private Path vocab;
 
     @Option(names = "--context-length", paramLabel = "N", defaultValue = "77",
@@ -60,8 +59,8 @@ final class TokenizeCommand implements Callable<Integer> {
         if (model != null) {
             tokenizer = ModelTokenizers.forModel(model, OpenClipHub.readConfig(model).model().text(), vocab);
         } else {
-            Path vocabulary = vocab != null ? vocab : BpeVocabularyFiles.locateClipVocabulary();
-            tokenizer = new ClipBpeTokenizer(BpeVocabulary.load(vocabulary), contextLength);
+            BpeVocabulary vocabulary = vocab != null ? BpeVocabulary.load(vocab) : BpeVocabulary.loadDefault();
+            tokenizer = new ClipBpeTokenizer(vocabulary, contextLength);
         }
         long[][] ids = new long[lines.size()][];
         try (ConsoleProgress bar = ConsoleProgress.start("tokenize", lines.size(), CHUNK, !noProgress)) {

@@ -4,6 +4,8 @@ import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.api.ProgressListener;
+import io.github.dermlip.core.hub.ModelFiles;
+import io.github.dermlip.core.hub.ModelReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.List;
  * {@link DermLip#encodeImages}/{@link DermLip#encodeTexts}, zero-shot probabilities from
  * {@link DermLip#zeroShotClassifier}.
  *
- * <p>Its {@link #id()} is the hub directory's name plus a hash of the weights file's absolute path, size and
+ * <p>Its {@link #id()} is the model folder's name plus a hash of the weights file's absolute path, size and
  * modification time and of the config file's bytes, so retrained weights in the same directory get a new
  * feature-cache key.
  */
@@ -36,27 +38,28 @@ public final class DermLipModel implements EmbeddingModel {
     }
 
     /**
-     * Loads a hub directory; {@link #close()} frees the model.
+     * Loads the model a reference names (resolved once; see {@link ModelReference}); {@link #close()} frees it.
      *
-     * @param name display name, or null for the directory's name
+     * @param name display name, or null for the model folder's name
      * @param progress told how far image and text encoding has got
      */
-    public static DermLipModel load(String name, Path hubDir, DermLipOptions options, ProgressListener progress)
-            throws IOException {
-        String id = identify(hubDir);
-        DermLip lip = DermLip.load(hubDir, options);
-        return new DermLipModel(name != null ? name : directoryName(hubDir), id, lip, progress);
+    public static DermLipModel load(String name, ModelReference reference, DermLipOptions options,
+            ProgressListener progress) throws IOException {
+        ModelFiles files = reference.resolve();
+        String id = identify(files);
+        DermLip lip = DermLip.load(files.folder(), options);
+        return new DermLipModel(name != null ? name : directoryName(files.folder()), id, lip, progress);
     }
 
-    /** The cache identity of a hub directory (see the class comment). */
-    public static String identify(Path hubDir) throws IOException {
-        Path weights = ModelFolder.weightsFile(hubDir);
+    /** The cache identity of a model's files (see the class comment). */
+    public static String identify(ModelFiles files) throws IOException {
+        Path weights = files.weights();
         String fingerprint = weights.toAbsolutePath().normalize() + "\n" + Files.size(weights) + "\n"
                 + Files.getLastModifiedTime(weights).toMillis() + "\n"
-                + Files.readString(ModelFolder.configFile(hubDir), StandardCharsets.UTF_8);
+                + Files.readString(files.config(), StandardCharsets.UTF_8);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
-            return directoryName(hubDir) + "@" + HexFormat.of().formatHex(digest, 0, 8);
+            return directoryName(files.folder()) + "@" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }

@@ -2,6 +2,7 @@ package io.github.dermlip.eval.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dermlip.core.hub.ModelReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
@@ -36,8 +37,9 @@ import java.util.Set;
  * }</pre>
  *
  * Top level: {@code models} and {@code tasks} (required), {@code seed} (0), {@code bootstrap} (1000), and defaults
- * for every model {@code vocab} and {@code batch_size} (32). A model: {@code name}, {@code path}, optional
- * {@code vocab}, {@code batch_size}. A task: {@code type} and optional {@code name} (its report folder; by default
+ * for every model {@code vocab} and {@code batch_size} (32). A model: {@code name}, {@code path} (a folder, relative
+ * to the suite file, or {@code hf-hub:ORG/NAME[@REVISION]}, or a registry name such as {@code DermLIP_ViT-B-16}),
+ * optional {@code vocab}, {@code batch_size}. A task: {@code type} and optional {@code name} (its report folder; by default
  * type and dataset), and per type:
  * <ul>
  *   <li>{@code zeroshot}: {@code dataset}, {@code data_root}, optional {@code classes}, {@code templates},
@@ -104,7 +106,7 @@ public final class SuiteSpecReader {
             String where = "models[" + i + "].";
             checkFields(node, MODEL, "models[" + i + "]");
             Path vocab = optionalPath(node, "vocab", where);
-            models.add(new SuiteModel(text(node, "name", where), path(node, "path", where),
+            models.add(new SuiteModel(text(node, "name", where), reference(node, "path", where),
                     vocab != null ? vocab : defaultVocab, integer(node, "batch_size", where, defaultBatch)));
         }
         List<SuiteTask> tasks = new ArrayList<>();
@@ -250,6 +252,15 @@ public final class SuiteSpecReader {
             throw new IllegalArgumentException(file + ": " + where + field + " must be a non-blank string");
         }
         return value.asText();
+    }
+
+    private ModelReference reference(JsonNode node, String field, String where) {
+        String value = text(node, field, where);
+        try {
+            return ModelReference.parse(value, base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + where + field + ": " + e.getMessage(), e);
+        }
     }
 
     private Path path(JsonNode node, String field, String where) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dermlip.core.hub.ModelReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ class SuiteSpecReaderTest {
     @Test
     void readsEveryTaskTypeWithDefaultsAndRelativePaths() throws IOException {
         Path file = Files.writeString(dir.resolve("suite.json"), """
-                {"models": [{"name": "A", "path": "models/a"}, {"name": "B", "path": "/abs/b", "batch_size": 8}],
+                {"models": [{"name": "A", "path": "models/a"}, {"name": "B", "path": "/abs/b", "batch_size": 8},
+                            {"name": "C", "path": "hf-hub:org/tiny@v1"}, {"name": "D", "path": "DermLIP_ViT-B-16"}],
                  "tasks": [
                    {"type": "zeroshot", "dataset": "ham10000", "data_root": "data/ham", "group_by": "sex"},
                    {"type": "linear-probe", "dataset": "data/pad.csv", "data_root": "data", "percent": [1, 10, 100]},
@@ -31,9 +33,16 @@ class SuiteSpecReaderTest {
         SuiteSpec spec = SuiteSpecReader.read(file);
         assertEquals(4, spec.seed());
         assertEquals(200, spec.bootstrap());
-        assertEquals(new SuiteModel("A", dir.resolve("models/a"), dir.resolve("bpe.txt.gz"), 32), spec.models().get(0));
+        assertEquals(new SuiteModel("A", ModelReference.folder(dir.resolve("models/a")), dir.resolve("bpe.txt.gz"), 32),
+                spec.models().get(0));
         assertEquals(8, spec.models().get(1).batchSize());
-        assertEquals(Path.of("/abs/b"), spec.models().get(1).path());
+        assertEquals(ModelReference.folder(Path.of("/abs/b")), spec.models().get(1).model());
+        ModelReference hub = spec.models().get(2).model();
+        assertEquals("org/tiny", hub.repoId());
+        assertEquals("v1", hub.revision());
+        ModelReference registered = spec.models().get(3).model();
+        assertEquals("redlessone/DermLIP_ViT-B-16", registered.repoId());
+        assertTrue(registered.registered().isPresent());
         assertEquals(new SuiteTask.ZeroShot("zeroshot-ham10000", "ham10000", dir.resolve("data/ham"), null, null, "sex",
                 null), spec.tasks().get(0));
         SuiteTask.LinearProbe percent = (SuiteTask.LinearProbe) spec.tasks().get(1);

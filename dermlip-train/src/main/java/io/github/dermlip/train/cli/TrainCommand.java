@@ -1,5 +1,6 @@
 package io.github.dermlip.train.cli;
 
+import io.github.dermlip.core.hub.ModelReference;
 import io.github.dermlip.train.DatasetType;
 import io.github.dermlip.train.DeviceChoice;
 import io.github.dermlip.train.NothingTrainedException;
@@ -64,14 +65,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-num-samples", paramLabel = "N", description = "Samples per epoch (required for WebDataset).")
     Long trainNumSamples;
 
-    @Option(names = "--model", defaultValue = "ViT-B-16", paramLabel = "NAME|CONFIG.json|HUBDIR",
-            description = "Architecture: a model name, a config JSON or a hub directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ViT-B-16", paramLabel = "NAME|CONFIG.json|MODEL",
+            description = "Architecture: a model name, a config JSON, or a model (folder, hf-hub:ORG/NAME[@REVISION] or"
+                    + " registry name) whose config is used (default: ${DEFAULT-VALUE}).")
     String model;
-    @Option(names = "--pretrained", paramLabel = "DIR",
-            description = "Start from an open_clip hub directory or a Hugging Face CLIPModel folder (its config and weights;"
-                    + " safetensors preferred over .bin). Checkpoints are written in open_clip's layout.")
-    Path pretrained;
-    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz); default location otherwise.")
+    @Option(names = "--pretrained", paramLabel = "MODEL",
+            description = "Start from a model's config and weights (open_clip or Hugging Face CLIPModel; safetensors"
+                    + " preferred over .bin): a folder, hf-hub:ORG/NAME[@REVISION] (downloaded into the Hugging Face"
+                    + " cache) or a registry name. Checkpoints are written in open_clip's layout.")
+    String pretrained;
+    @Option(names = "--vocab", paramLabel = "PATH", description = "CLIP BPE vocabulary (bpe_simple_vocab_16e6.txt.gz);"
+            + " default: -Ddermlip.bpe.vocab, $DERMLIP_BPE_VOCAB, else the bundled copy.")
     Path vocab;
 
     @Option(names = "--batch-size", defaultValue = "64", description = "Samples per (micro-)batch (default: ${DEFAULT-VALUE}).")
@@ -166,12 +170,18 @@ public final class TrainCommand implements Callable<Integer> {
         return cli;
     }
 
-    /** The config these options describe. */
+    /**
+     * The config these options describe. A hub reference or registry name in {@code --model} or
+     * {@code --pretrained} is resolved here, once, to its folder in the Hugging Face cache (downloading it when
+     * needed); the config records that folder.
+     *
+     * @throws UncheckedIOException when such a model cannot be found or downloaded
+     */
     public TrainConfig toConfig() {
         return TrainConfig.builder().trainData(trainData).valData(valData).datasetType(DatasetType.parse(datasetType))
                 .csvImgKey(csvImgKey).csvCaptionKey(csvCaptionKey).csvSeparator(separator(csvSeparator))
                 .imageRoot(imageRoot).trainNumSamples(trainNumSamples).llavaCaption(LlavaCaption.parse(llavaCaption))
-                .model(model).pretrained(pretrained).vocab(vocab)
+                .model(architecture(model)).pretrained(pretrainedFolder(pretrained)).vocab(vocab)
                 .batchSize(batchSize).epochs(epochs).lr(lr).wd(wd).beta1(beta1).beta2(beta2).eps(eps).warmup(warmup)
                 .lrScheduler(LrSchedulerKind.parse(lrScheduler)).epochsCooldown(epochsCooldown)
                 .lrCooldownPower(lrCooldownPower).lrCooldownEnd(lrCooldownEnd).gradClipNorm(gradClipNorm)
@@ -190,7 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainConfig config;
         try {
             config = toConfig();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println("train: " + e.getMessage());
             return EXIT_USAGE;
         }
@@ -226,6 +236,24 @@ public final class TrainCommand implements Callable<Integer> {
         StringJoiner causes = new StringJoiner(", ", " (", ")");
         skipped.forEach((reason, count) -> causes.add(reason + " " + count));
         return "skipped " + total + " bad samples" + causes;
+    }
+
+    /** {@code --model} as the config reader takes it: hub models become their cached folder, the rest stays. */
+    private static String architecture(String value) {
+        ModelReference reference = ModelReference.parse(value);
+        return reference.isHub() ? resolve(reference).toString() : value;
+    }
+
+    private static Path pretrainedFolder(String value) {
+        return value == null ? null : resolve(ModelReference.parse(value));
+    }
+
+    private static Path resolve(ModelReference reference) {
+        try {
+            return reference.resolve().folder();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     /** A separator argument as a character: one character, or {@code \t} / {@code tab}. */

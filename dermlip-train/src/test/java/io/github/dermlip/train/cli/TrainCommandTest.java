@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dermlip.core.SharedFixtures;
+import io.github.dermlip.core.hub.FakeHub;
 import io.github.dermlip.train.TrainConfig;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.loss.LossKind;
@@ -58,6 +59,19 @@ class TrainCommandTest {
         assertEquals('\t', config.csvSeparator());
         assertEquals("(0.4, 1.0)", config.augCfg().get("scale"));
         assertEquals("0.2", config.augCfg().get("gray_scale_prob"));
+    }
+
+    @Test
+    void hubModelsInModelAndPretrainedResolveOnceToTheirCachedFolder(@TempDir Path cache) throws Exception {
+        try (FakeHub hub = FakeHub.start().withRepo("test/tiny", SharedFixtures.openClipModel("tiny-gelu"),
+                "open_clip_config.json", "open_clip_model.safetensors").asDefault(cache)) {
+            CommandLine.ParseResult parsed = TrainCommand.commandLine().parseArgs("train", "--train-data", "a.tsv",
+                    "--model", "hf-hub:test/tiny", "--pretrained", "hf-hub:test/tiny@main");
+            TrainConfig config = ((TrainCommand) parsed.subcommand().commandSpec().userObject()).toConfig();
+            Path snapshot = cache.resolve("models--test--tiny/snapshots").resolve(FakeHub.commit("test/tiny"));
+            assertEquals(snapshot, config.pretrained());
+            assertEquals(snapshot.toString(), config.model());
+        }
     }
 
     @Test
