@@ -1,5 +1,6 @@
 package io.github.dermlip.core.hfclip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dermlip.core.config.ConfigException;
 import io.github.dermlip.core.config.ModelConfig;
 import io.github.dermlip.core.config.TextConfig;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public final class HfClipConfigReader {
     /** The text tower pools at {@code argmax(input_ids)} when its {@code eos_token_id} is this legacy value. */
-    static final int LEGACY_EOS_TOKEN_ID = 2;
+    private static final int LEGACY_EOS_TOKEN_ID = 2;
     private static final double LAYER_NORM_EPS = 1e-5;
 
     /** transformers' {@code PretrainedConfig} attributes that do not change a CLIP forward pass. */
@@ -65,7 +66,7 @@ public final class HfClipConfigReader {
             throw root.error("model_type", "must be \"clip\" (a transformers CLIPModel), found "
                     + (type == null ? "nothing" : "\"" + type + "\""));
         }
-        if (root.has("architectures") && !root.raw("architectures").toString().contains("\"CLIPModel\"")) {
+        if (root.has("architectures") && !namesClipModel(root.raw("architectures"))) {
             throw root.error("architectures", "must name CLIPModel, found " + root.raw("architectures"));
         }
         refusePrunedHeads(root);
@@ -85,6 +86,15 @@ public final class HfClipConfigReader {
         } catch (ConfigException e) {
             throw root.wrap(e);
         }
+    }
+
+    private static boolean namesClipModel(JsonNode architectures) {
+        for (JsonNode name : architectures) {
+            if ("CLIPModel".equals(name.textValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonSection tower(JsonSection root, String field, String modelType, Set<String> known) {
