@@ -26,7 +26,7 @@ class TrainCommandTest {
             "--lr-scheduler", "--epochs-cooldown", "--lr-cooldown-power", "--lr-cooldown-end", "--grad-clip-norm",
             "--accum-freq", "--loss", "--aug-cfg", "--lock-image", "--lock-text", "--seed", "--workers", "--logs", "--name",
             "--resume", "--save-every-n-steps", "--log-every-n-steps", "--max-steps", "--device", "--max-bad-fraction",
-            "--zeroshot-classes", "--zeroshot-data", "--zeroshot-templates");
+            "--zeroshot-classes", "--zeroshot-data", "--zeroshot-templates", "--confine-paths");
 
     @TempDir
     Path dir;
