@@ -54,8 +54,8 @@ import java.util.Map;
  *
  * <p>Bad samples are skipped, counted by reason and reported in each epoch's line of {@code results.jsonl}
  * ({@code skipped_samples}, {@code skipped_by_reason}) and in the {@link TrainingSummary}. An epoch whose data yields no
- * complete step fails the run ({@link NothingTrainedException}), and a finished pass whose share of bad samples is
- * above {@code --max-bad-fraction} fails it too, however few samples it had. A torn last line of
+ * complete step fails the run ({@link NothingTrainedException}), and so does a pass that completes its epoch with a
+ * share of bad samples above {@code --max-bad-fraction}, however few samples it had. A torn last line of
  * {@code results.jsonl} (a run killed while writing it) is cut off before the next line is appended.
  *
  * <p>Every step's arrays live in a sub-manager of the run's manager that is closed when the step ends, so a step
@@ -261,7 +261,9 @@ public final class Trainer {
                         save(layout.step(step));
                     }
                 }
-                requireTolerableBadFraction(batches.badSampleReport());
+                if (stepInEpoch == schedule.stepsPerEpoch()) {
+                    requireTolerableBadFraction(batches.badSampleReport());
+                }
             }
         }
 

@@ -1,5 +1,7 @@
 package io.github.dermlip.core.config;
 
+import java.util.List;
+
 /**
  * Range and arithmetic checks on the values a config file holds, made by {@link OpenClipConfigReader} before any
  * config record (and so any model) is built. Every error names the source, the field path and the value read.
@@ -77,7 +79,7 @@ final class ConfigChecks {
     }
 
     /** Fails unless each channel statistic is finite and, for a std, within [{@link #MIN_STD}, {@link #MAX_STD}]. */
-    void channelStatistics(String field, java.util.List<Double> values, boolean std) {
+    void channelStatistics(String field, List<Double> values, boolean std) {
         if (values.size() != 3) {
             throw error(field, "needs 3 values (one per RGB channel), found " + values.size() + ": " + values);
         }

@@ -28,7 +28,7 @@ class TrainCommandTest {
             "--accum-freq", "--loss", "--aug-cfg", "--lock-image", "--lock-text", "--lock-text-unlocked-layers",
             "--lock-text-freeze-layer-norm", "--seed", "--workers", "--logs", "--name",
             "--resume", "--save-every-n-steps", "--log-every-n-steps", "--max-steps", "--device", "--max-bad-fraction",
-            "--zeroshot-classes", "--zeroshot-data", "--zeroshot-templates");
+            "--zeroshot-classes", "--zeroshot-data", "--zeroshot-templates", "--confine-paths");
 
     @TempDir
     Path dir;
