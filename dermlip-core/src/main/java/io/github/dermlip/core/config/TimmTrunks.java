@@ -84,7 +84,18 @@ final class TimmTrunks {
         }
         return new TimmTrunk(integer(kwargs, "img_size", file), integer(kwargs, "patch_size", file),
                 integer(kwargs, "embed_dim", file), integer(kwargs, "depth", file), integer(kwargs, "num_heads", file),
-                kwargs.has("mlp_ratio") ? kwargs.get("mlp_ratio").asDouble() : 4.0, file.toString());
+                mlpRatio(kwargs, file), file.toString());
+    }
+
+    private static double mlpRatio(JsonNode kwargs, Path file) {
+        JsonNode v = kwargs.get("mlp_ratio");
+        if (v == null) {
+            return 4.0;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(file + ": field 'kwargs.mlp_ratio' must be a number, found " + v);
+        }
+        return v.doubleValue();
     }
 
     private static int integer(JsonNode kwargs, String name, Path file) {

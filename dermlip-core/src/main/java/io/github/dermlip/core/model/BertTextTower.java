@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -171,7 +172,7 @@ public final class BertTextTower extends ModelBlock implements TextTower {
             throw new IllegalArgumentException("--lock-text-unlocked-layers must be in [0, " + layers.size()
                     + "], got " + unlockedLayers);
         }
-        List<ai.djl.nn.Block> frozen = new ArrayList<>(layers.subList(0, layers.size() - unlockedLayers));
+        List<Block> frozen = new ArrayList<>(layers.subList(0, layers.size() - unlockedLayers));
         wordEmbeddings.freeze(true);
         positionEmbeddings.freeze(true);
         tokenTypeEmbeddings.freeze(true);
@@ -179,7 +180,7 @@ public final class BertTextTower extends ModelBlock implements TextTower {
         if (unlockedLayers == 0 && pooler != null) {
             frozen.add(pooler);
         }
-        for (ai.djl.nn.Block block : frozen) {
+        for (Block block : frozen) {
             block.freezeParameters(true);
             if (block instanceof BertLayer layer && !freezeLayerNorm) {
                 layer.attentionNorm().freezeParameters(false);

@@ -2,13 +2,13 @@ package io.github.dermlip.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.dermlip.core.config.OpenClipConfig;
-import io.github.dermlip.core.config.ModelConfig;
-import io.github.dermlip.core.config.OpenClipConfigReader;
-import io.github.dermlip.core.config.OpenClipConfigWriter;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.initializer.Initializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dermlip.core.config.ModelConfig;
+import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.config.OpenClipConfigWriter;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.io.SafetensorsWriter;
 import io.github.dermlip.core.io.StateDict;
@@ -118,12 +118,12 @@ public final class OpenClipHub {
     /**
      * Writes {@code dir/open_clip_config.json} and {@code dir/open_clip_model.safetensors} for the model,
      * each file atomically (temp file, fsync, rename). The directory is created when missing. A Hugging Face text
-     * tower named by a relative folder gets a copy of that folder's files in {@code dir}, so the directory loads on
-     * its own, in Java and in Python.
+     * tower named by a relative folder and a custom timm model's {@code timm_model_cfg.json} are copied into
+     * {@code dir} ({@link HubSideFiles}), so the directory loads on its own.
      */
     public static void save(ClipModel model, OpenClipConfig config, Path dir) throws IOException {
         Files.createDirectories(dir);
-        HfTextFolders.copyInto(config.model().text(), dir);
+        HubSideFiles.copyInto(config.model(), dir);
         Map<String, TensorData> tensors = new LinkedHashMap<>();
         try (NDManager scratch = NDManager.newBaseManager(ai.djl.Device.cpu())) {
             for (Map.Entry<String, NDArray> e : OpenClipKeys.toStateDict(model, scratch).entrySet()) {

@@ -5,16 +5,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.dermlip.core.config.ConfigException;
+import io.github.dermlip.core.config.ModelConfig;
+import io.github.dermlip.core.config.TextConfig;
+import io.github.dermlip.core.config.VisionConfig;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.github.dermlip.core.config.ConfigException;
-import io.github.dermlip.core.config.ModelConfig;
-import io.github.dermlip.core.config.TextConfig;
-import io.github.dermlip.core.config.VisionConfig;
 
 /**
  * The one place that knows open_clip's state-dict names: maps them to and from {@link ClipModel} parameters, for

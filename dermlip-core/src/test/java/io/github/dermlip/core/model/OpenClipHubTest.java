@@ -55,4 +55,29 @@ class OpenClipHubTest {
         assertTrue(e.getMessage().contains(OpenClipHub.SAFETENSORS_FILE) && e.getMessage().contains(OpenClipHub.PYTORCH_FILE));
         assertTrue(e.getMessage().contains(empty.toString()));
     }
+
+    @Test
+    void aTimmAndBertModelSavesSelfContainedAndReloadsToTheSameOutputs(@TempDir Path tmp) throws Exception {
+        String fixtureName = FixtureTensors.TIMM_BERT_POOLER;
+        Path fixture = SharedFixtures.openClipModel(fixtureName);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ClipModel original = OpenClipHub.load(fixture, manager);
+            Path saved = tmp.resolve("hub");
+            OpenClipHub.save(original, OpenClipHub.readConfig(fixture), saved);
+            assertTrue(Files.isRegularFile(saved.resolve("timm_model_cfg.json")));
+            assertTrue(Files.isRegularFile(saved.resolve("hf_text_config/config.json")));
+            assertTrue(Files.isRegularFile(saved.resolve("hf_text_config/tokenizer.json")));
+            assertEquals(StateDict.read(fixture.resolve(OpenClipHub.SAFETENSORS_FILE)).names(),
+                    StateDict.read(saved.resolve(OpenClipHub.SAFETENSORS_FILE)).names());
+
+            ClipModel reloaded = OpenClipHub.load(saved, manager);
+            assertTrue(reloaded.vision() instanceof TimmVisionTower && reloaded.text() instanceof BertTextTower);
+            assertEquals(original.parameterCount(), reloaded.parameterCount());
+            Map<String, NDArray> expected = FixtureTensors.expected(fixtureName, manager);
+            NDArray pixels = expected.get("pixel_values");
+            NDArray ids = expected.get("input_ids");
+            assertArrayEquals(original.encodeImage(pixels).toFloatArray(), reloaded.encodeImage(pixels).toFloatArray());
+            assertArrayEquals(original.encodeText(ids).toFloatArray(), reloaded.encodeText(ids).toFloatArray());
+        }
+    }
 }
