@@ -1,0 +1,34 @@
+package io.github.dermlip.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The tests' Spark: local mode with two task threads and up to two attempts per task (so a task that fails once is
+ * retried, as on a cluster), no UI, few shuffle partitions. One session serves every test class of the JVM, since
+ * starting Spark costs seconds.
+ */
+final class LocalSpark {
+    /** Two task threads, two attempts per task. */
+    static final String MASTER = "local[2,2]";
+
+    private static SparkSession session;
+
+    private LocalSpark() {}
+
+    /** The shared session, started on first use. */
+    static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSession.builder()
+                    .master(MASTER)
+                    .appName("dermlip-spark-tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.default.parallelism", "4")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.sql.adaptive.enabled", "false")
+                    .getOrCreate();
+            session.sparkContext().setLogLevel("WARN");
+        }
+        return session;
+    }
+}
