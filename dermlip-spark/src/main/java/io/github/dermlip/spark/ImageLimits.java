@@ -12,6 +12,8 @@ import java.io.Serializable;
 public record ImageLimits(long maxBytes, long maxPixels) implements Serializable {
     /** Pillow's {@code Image.MAX_IMAGE_PIXELS}, past which it warns of a decompression bomb. */
     public static final long PILLOW_MAX_PIXELS = 89_478_485L;
+    /** The default largest file: 64 MiB, far above any clinical or dermoscopic photograph. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
 
     /** Checks both limits are positive. */
     public ImageLimits {
@@ -23,6 +25,6 @@ public record ImageLimits(long maxBytes, long maxPixels) implements Serializable
 
     /** 64 MiB files and Pillow's pixel limit. */
     public static ImageLimits defaults() {
-        return new ImageLimits(64L << 20, PILLOW_MAX_PIXELS);
+        return new ImageLimits(DEFAULT_MAX_BYTES, PILLOW_MAX_PIXELS);
     }
 }

@@ -59,7 +59,7 @@ final class ImageStage implements BatchStage<ImageStage.Started> {
         int next = 0;
         for (int i = 0; i < n; i++) {
             Row row = started.rows().get(i);
-            out.add(failures[i] == null ? Rows.append(row, embeddings[next++], null, null)
+            out.add(failures[i] == null ? Rows.append(row, Rows.seq(embeddings[next++]), null, null)
                     : Rows.append(row, null, failures[i].getMessage(), failures[i].errorCause().name()));
         }
         return out;

@@ -103,6 +103,6 @@ public final class NearestNeighbours {
         for (int i = 0; i < neighbours.length; i++) {
             neighbours[i] = RowFactory.create(best.get(i).id(), best.get(i).score());
         }
-        return RowFactory.create(entry._1(), neighbours);
+        return RowFactory.create(entry._1(), Rows.seq(neighbours));
     }
 }

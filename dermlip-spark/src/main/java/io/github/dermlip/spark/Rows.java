@@ -43,6 +43,19 @@ final class Rows {
         return RowFactory.create(values);
     }
 
+    /**
+     * An {@code array<float>} value as Spark's own rows hold it (a Scala {@code Seq}), so that a function reading
+     * the row with {@link Row#getList} works whether or not Spark serialized it in between.
+     */
+    static scala.collection.Seq<Object> seq(float[] values) {
+        return values == null ? null : scala.Predef$.MODULE$.wrapFloatArray(values);
+    }
+
+    /** An {@code array<struct>} value as Spark's own rows hold it. */
+    static scala.collection.Seq<Row> seq(Row[] values) {
+        return scala.Predef$.MODULE$.wrapRefArray(values);
+    }
+
     /** A nullable {@code array<float>} column. */
     static StructField floatArray(String name) {
         return DataTypes.createStructField(name, DataTypes.createArrayType(DataTypes.FloatType, false), true);

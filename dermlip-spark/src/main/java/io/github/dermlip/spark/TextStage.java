@@ -37,7 +37,7 @@ final class TextStage implements BatchStage<List<Row>> {
             out.add(row.isNullAt(captionIndex)
                     ? Rows.append(row, null, "row " + row + ": " + ErrorCause.NO_TEXT + ": the caption is null",
                             ErrorCause.NO_TEXT.name())
-                    : Rows.append(row, embeddings[next++], null, null));
+                    : Rows.append(row, Rows.seq(embeddings[next++]), null, null));
         }
         return out;
     }

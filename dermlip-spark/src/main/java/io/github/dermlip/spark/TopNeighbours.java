@@ -2,13 +2,14 @@ package io.github.dermlip.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The best {@code k} corpus rows found so far for one query; two partial results merge into one, so candidates
- * are reduced where they are found and only {@code k} per query and block cross the network.
+ * are reduced where they are found and only {@code k} per query and block cross the network. Kept as a sorted
+ * list: k is small, and a list serializes without its comparator.
  */
 final class TopNeighbours implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -17,34 +18,33 @@ final class TopNeighbours implements Serializable {
     record Neighbour(String id, float score) implements Serializable {}
 
     /** Best first: higher score, then the smaller id, so equal scores rank the same on every run. */
-    static final Comparator<Neighbour> BEST_FIRST = Comparator.comparingDouble((Neighbour n) -> -n.score())
+    private static final Comparator<Neighbour> BEST_FIRST = Comparator.comparingDouble((Neighbour n) -> -n.score())
             .thenComparing(Neighbour::id);
 
     private final int k;
-    private final PriorityQueue<Neighbour> worstFirst;
+    private final ArrayList<Neighbour> best;
 
     TopNeighbours(int k) {
         this.k = k;
-        this.worstFirst = new PriorityQueue<>(k + 1, BEST_FIRST.reversed());
+        this.best = new ArrayList<>(k + 1);
     }
 
     /** Offers a candidate. */
     void offer(String id, float score) {
-        if (worstFirst.size() == k) {
-            Neighbour worst = worstFirst.peek();
-            if (score < worst.score() || (score == worst.score() && id.compareTo(worst.id()) >= 0)) {
-                return;
-            }
+        Neighbour candidate = new Neighbour(id, score);
+        if (best.size() == k && BEST_FIRST.compare(candidate, best.get(k - 1)) >= 0) {
+            return;
         }
-        worstFirst.add(new Neighbour(id, score));
-        if (worstFirst.size() > k) {
-            worstFirst.poll();
+        int at = Collections.binarySearch(best, candidate, BEST_FIRST);
+        best.add(at < 0 ? -at - 1 : at, candidate);
+        if (best.size() > k) {
+            best.remove(k);
         }
     }
 
     /** This result with every candidate of {@code other} offered. */
     TopNeighbours merge(TopNeighbours other) {
-        for (Neighbour n : other.worstFirst) {
+        for (Neighbour n : other.best) {
             offer(n.id(), n.score());
         }
         return this;
@@ -52,8 +52,6 @@ final class TopNeighbours implements Serializable {
 
     /** The neighbours, best first. */
     List<Neighbour> best() {
-        List<Neighbour> out = new ArrayList<>(worstFirst);
-        out.sort(BEST_FIRST);
-        return out;
+        return List.copyOf(best);
     }
 }

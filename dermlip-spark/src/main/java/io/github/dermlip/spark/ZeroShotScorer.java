@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -17,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Zero-shot classification of embedded rows with core's {@link ZeroShotClassifier} (class names put into every
  * template, prompt embeddings averaged per class), built once per executor. Rows gain {@link #LABEL} (the best
- * class), {@link #PROBABILITIES} (in class order; the class names and templates are kept in the column's metadata
- * under {@link #CLASSES_METADATA} and {@link #TEMPLATES_METADATA}) and {@link #TOPK}; all three are null where the
+ * class), {@link #PROBABILITIES} (in class order; the class names, templates and model are kept in the column's
+ * metadata under {@link #CLASSES_METADATA}, {@link #TEMPLATES_METADATA} and {@link #MODEL_METADATA}) and {@link #TOPK}; all three are null where the
  * embedding is.
  */
 public final class ZeroShotScorer {
@@ -30,6 +31,8 @@ public final class ZeroShotScorer {
     public static final String TOPK = "topk";
     /** Metadata key of {@link #PROBABILITIES}: the class names, in probability order. */
     public static final String CLASSES_METADATA = "dermlip.classes";
+    /** Metadata key of {@link #PROBABILITIES}: the model reference that scored the rows. */
+    public static final String MODEL_METADATA = "dermlip.model";
     /** Metadata key of {@link #PROBABILITIES}: the prompt templates. */
     public static final String TEMPLATES_METADATA = "dermlip.templates";
 
@@ -58,37 +61,34 @@ public final class ZeroShotScorer {
     /** Scores the {@code embeddingColumn} of every row (normalized or not). */
     public Dataset<Row> score(Dataset<Row> embedded, String embeddingColumn) {
         int embedding = Rows.index(embedded.schema(), embeddingColumn);
-        StructType schema = Rows.append(embedded.schema(), Rows.string(LABEL),
-                new StructField(PROBABILITIES, DataTypes.createArrayType(DataTypes.FloatType, false), true,
-                        classMetadata()),
+        StructType schema = Rows.append(embedded.schema(), Rows.string(LABEL), Rows.floatArray(PROBABILITIES),
                 DataTypes.createStructField(TOPK, DataTypes.createArrayType(TOPK_ENTRY, false), true));
         SparkModel spec = model;
         List<String> names = classNames;
         List<String> prompts = templates;
         int k = topK;
-        return embedded.mapPartitions((Iterator<Row> rows) -> {
+        Dataset<Row> scored = embedded.mapPartitions((Iterator<Row> rows) -> {
             if (!rows.hasNext()) {
                 return rows;
             }
             ZeroShotClassifier classifier = ExecutorModels.classifier(spec, names, prompts);
             return new MappedRows(rows, row -> score(classifier, row, embedding, k));
         }, Encoders.row(schema));
+        // The row encoder drops field metadata, so it is attached to the column afterwards.
+        return scored.withColumn(PROBABILITIES, functions.col(PROBABILITIES).as(PROBABILITIES, classMetadata()));
     }
 
-    /** The class names and templates as read back from a scored column's metadata (empty lists when absent). */
-    public static List<List<String>> classesAndTemplates(StructField probabilities) {
+    /** A list kept in a scored column's metadata under {@code key}, empty when absent. */
+    public static List<String> metadataList(StructField probabilities, String key) {
         Metadata metadata = probabilities.metadata();
-        List<String> classes = metadata.contains(CLASSES_METADATA)
-                ? List.of(metadata.getStringArray(CLASSES_METADATA)) : List.of();
-        List<String> templates = metadata.contains(TEMPLATES_METADATA)
-                ? List.of(metadata.getStringArray(TEMPLATES_METADATA)) : List.of();
-        return List.of(classes, templates);
+        return metadata.contains(key) ? List.of(metadata.getStringArray(key)) : List.of();
     }
 
     private Metadata classMetadata() {
         return new MetadataBuilder()
                 .putStringArray(CLASSES_METADATA, classNames.toArray(String[]::new))
                 .putStringArray(TEMPLATES_METADATA, templates.toArray(String[]::new))
+                .putStringArray(MODEL_METADATA, new String[] {model.reference()})
                 .build();
     }
 
@@ -104,6 +104,6 @@ public final class ZeroShotScorer {
         for (int i = 0; i < top.length; i++) {
             top[i] = RowFactory.create(best.get(i).getClassName(), best.get(i).getProbability());
         }
-        return Rows.append(row, classes.best().getClassName(), probabilities, top);
+        return Rows.append(row, classes.best().getClassName(), Rows.seq(probabilities), Rows.seq(top));
     }
 }

@@ -1,0 +1,72 @@
+package io.github.dermlip.spark.cli;
+
+import io.github.dermlip.eval.prompts.PromptFiles;
+import io.github.dermlip.eval.prompts.PromptTemplates;
+import io.github.dermlip.spark.EmbeddingColumns;
+import io.github.dermlip.spark.ErrorSummary;
+import io.github.dermlip.spark.ImageEmbedder;
+import io.github.dermlip.spark.ZeroShotScorer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code zeroshot}: embeds the manifest's images and adds {@code label}, {@code probabilities} and {@code topk}
+ * (see {@link ZeroShotScorer}); the class names and templates travel in the Parquet schema, for {@code evaluate}.
+ */
+@Command(name = "zeroshot", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Zero-shot classify the images of a manifest; write Parquet with label, probabilities, topk.")
+final class ZeroShotCommand implements Callable<Integer> {
+    @Mixin
+    private ManifestOptions manifest;
+
+    @Mixin
+    private ModelOptions model;
+
+    @Mixin
+    private ImageOptions images;
+
+    @Option(names = "--classes", required = true, paramLabel = "FILE",
+            description = "Class names in label order, one per line or a JSON array.")
+    private Path classes;
+
+    @Option(names = "--templates", paramLabel = "FILE",
+            description = "Prompt templates with a {} placeholder (default: DermLIP's eight skin templates).")
+    private Path templates;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "5",
+            description = "Classes listed in the topk column (default: ${DEFAULT-VALUE}).")
+    private int topK;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder.")
+    private String out;
+
+    @Mixin
+    private SessionOptions session;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> classNames = PromptFiles.readClassList(classes).labels();
+        PromptTemplates prompts = templates == null ? PromptTemplates.DERMLIP_SKIN : PromptFiles.readTemplates(templates);
+        SparkSession spark = session.start("zeroshot");
+        Dataset<Row> input = session.partitioned(manifest.read(spark, true));
+        Dataset<Row> embedded = new ImageEmbedder(model.spec(), images.limits())
+                .embedPaths(input, manifest.imageKey, false);
+        new ZeroShotScorer(model.spec(), classNames, prompts.templates(), topK)
+                .score(embedded, EmbeddingColumns.EMBEDDING)
+                .write().mode(session.saveMode()).parquet(out);
+        ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(out)), out);
+        return 0;
+    }
+}
