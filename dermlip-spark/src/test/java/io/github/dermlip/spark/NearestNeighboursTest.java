@@ -72,10 +72,10 @@ class NearestNeighboursTest {
         for (int i = 0; i < vectors.length; i++) {
             rows.add(RowFactory.create(String.format(prefix + "%03d", i), vectors[i]));
         }
-        return LocalSpark.session().createDataFrame(rows, SCHEMA).repartition(partitions);
+        return SparkTestSession.get().createDataFrame(rows, SCHEMA).repartition(partitions);
     }
 
     private static Dataset<Row> nullRow() {
-        return LocalSpark.session().createDataFrame(List.of(RowFactory.create("failed", null)), SCHEMA);
+        return SparkTestSession.get().createDataFrame(List.of(RowFactory.create("failed", null)), SCHEMA);
     }
 }

@@ -78,6 +78,6 @@ final class TestData {
         for (int i = 0; i < paths.size(); i++) {
             rows.add(RowFactory.create((long) i, paths.get(i)));
         }
-        return LocalSpark.session().createDataFrame(rows, PATHS).repartition(partitions);
+        return SparkTestSession.get().createDataFrame(rows, PATHS).repartition(partitions);
     }
 }

@@ -43,8 +43,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--csv-img-key", defaultValue = "filepath", description = "Image path column (default: ${DEFAULT-VALUE}).")
     private String imageKey;
 
-    @Option(names = "--csv-label-key", defaultValue = "label",
-            description = "True label column: class names or indices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--true-label-key", defaultValue = ZeroShotCommand.TRUE_LABEL,
+            description = "True label column: class names or indices (default: ${DEFAULT-VALUE}, where zeroshot"
+                    + " keeps the manifest's --csv-label-key).")
     private String labelKey;
 
     @Option(names = "--classes", paramLabel = "FILE",

@@ -21,10 +21,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code zeroshot}: embeds the manifest's images and adds {@code label}, {@code probabilities} and {@code topk}
  * (see {@link ZeroShotScorer}); the class names and templates travel in the Parquet schema, for {@code evaluate}.
+ * The manifest's true label column, when it has one, is kept as {@link #TRUE_LABEL}, since {@code label} now holds
+ * the prediction.
  */
 @Command(name = "zeroshot", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Zero-shot classify the images of a manifest; write Parquet with label, probabilities, topk.")
 final class ZeroShotCommand implements Callable<Integer> {
+    /** The output column holding the manifest's true label. */
+    static final String TRUE_LABEL = "true_label";
+
     @Mixin
     private ManifestOptions manifest;
 
@@ -41,6 +46,10 @@ final class ZeroShotCommand implements Callable<Integer> {
     @Option(names = "--templates", paramLabel = "FILE",
             description = "Prompt templates with a {} placeholder (default: DermLIP's eight skin templates).")
     private Path templates;
+
+    @Option(names = "--csv-label-key", defaultValue = "label",
+            description = "True label column, kept as " + TRUE_LABEL + " when present (default: ${DEFAULT-VALUE}).")
+    private String labelKey;
 
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "5",
             description = "Classes listed in the topk column (default: ${DEFAULT-VALUE}).")
@@ -60,7 +69,7 @@ final class ZeroShotCommand implements Callable<Integer> {
         List<String> classNames = PromptFiles.readClassList(classes).labels();
         PromptTemplates prompts = templates == null ? PromptTemplates.DERMLIP_SKIN : PromptFiles.readTemplates(templates);
         SparkSession spark = session.start("zeroshot");
-        Dataset<Row> input = session.partitioned(manifest.read(spark, true));
+        Dataset<Row> input = session.partitioned(manifest.read(spark, true).withColumnRenamed(labelKey, TRUE_LABEL));
         Dataset<Row> embedded = new ImageEmbedder(model.spec(), images.limits())
                 .embedPaths(input, manifest.imageKey, false);
         new ZeroShotScorer(model.spec(), classNames, prompts.templates(), topK)

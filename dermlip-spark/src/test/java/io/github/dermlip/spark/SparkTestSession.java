@@ -7,16 +7,16 @@ import org.apache.spark.sql.SparkSession;
  * retried, as on a cluster), no UI, few shuffle partitions. One session serves every test class of the JVM, since
  * starting Spark costs seconds.
  */
-final class LocalSpark {
+public final class SparkTestSession {
     /** Two task threads, two attempts per task. */
     static final String MASTER = "local[2,2]";
 
     private static SparkSession session;
 
-    private LocalSpark() {}
+    private SparkTestSession() {}
 
     /** The shared session, started on first use. */
-    static synchronized SparkSession session() {
+    public static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder()
                     .master(MASTER)
