@@ -9,7 +9,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.TaskCompletionListener;
 
@@ -38,7 +37,7 @@ public final class ImageEmbedder {
      */
     public Dataset<Row> embedPaths(Dataset<Row> input, String pathColumn, boolean normalize) {
         StructType schema = input.schema();
-        HadoopConf conf = new HadoopConf(SparkSession.active().sparkContext().hadoopConfiguration());
+        HadoopConf conf = new HadoopConf(input.sparkSession().sparkContext().hadoopConfiguration());
         return run(input, new HadoopImageSource(Rows.index(schema, pathColumn), conf, limits), normalize);
     }
 

@@ -8,7 +8,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -70,7 +69,7 @@ public final class NearestNeighbours {
         JavaPairRDD<String, TopNeighbours> partial = queryBlocks.cartesian(corpusBlocks)
                 .flatMapToPair(pair -> bestPerQuery(pair._1(), pair._2(), n));
         JavaRDD<Row> rows = partial.reduceByKey(TopNeighbours::merge).map(NearestNeighbours::toRow);
-        return SparkSession.active().createDataFrame(rows, SCHEMA);
+        return queries.sparkSession().createDataFrame(rows, SCHEMA);
     }
 
     private JavaRDD<VectorBlock> blocks(Dataset<Row> input, String idColumn, String embeddingColumn) {

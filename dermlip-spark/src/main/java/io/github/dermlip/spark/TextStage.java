@@ -7,6 +7,10 @@ import org.apache.spark.sql.Row;
 
 /** Caption batches: tokenizing is cheap, so nothing starts ahead; {@link #finish} embeds the non-null captions. */
 final class TextStage implements BatchStage<List<Row>> {
+    /** The error of a null caption, worded as every row error is. */
+    private static final String NULL_CAPTION = new RowFailure("(null caption)", ErrorCause.NO_TEXT,
+            "the caption is null").getMessage();
+
     private final DermLip model;
     private final int captionIndex;
     private final boolean normalize;
@@ -35,8 +39,7 @@ final class TextStage implements BatchStage<List<Row>> {
         int next = 0;
         for (Row row : rows) {
             out.add(row.isNullAt(captionIndex)
-                    ? Rows.append(row, null, "row " + row + ": " + ErrorCause.NO_TEXT + ": the caption is null",
-                            ErrorCause.NO_TEXT.name())
+                    ? Rows.append(row, null, NULL_CAPTION, ErrorCause.NO_TEXT.name())
                     : Rows.append(row, Rows.seq(embeddings[next++]), null, null));
         }
         return out;

@@ -15,9 +15,9 @@ public final class SparkTestSession {
 
     private SparkTestSession() {}
 
-    /** The shared session, started on first use. */
+    /** The shared session, started on first use and again after a test stopped it for a master of its own. */
     public static synchronized SparkSession get() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSession.builder()
                     .master(MASTER)
                     .appName("dermlip-spark-tests")
