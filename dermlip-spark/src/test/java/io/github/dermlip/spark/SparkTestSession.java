@@ -15,6 +15,14 @@ public final class SparkTestSession {
 
     private SparkTestSession() {}
 
+    /** Stops the shared session, if one runs, for a test that needs a master of its own. */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
+    }
+
     /** The shared session, started on first use and again after a test stopped it for a master of its own. */
     public static synchronized SparkSession get() {
         if (session == null || session.sparkContext().isStopped()) {
