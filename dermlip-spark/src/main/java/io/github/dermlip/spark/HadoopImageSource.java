@@ -10,28 +10,22 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 
 /** Images named by a path column, read through Hadoop's {@link FileSystem} ({@code file:}, {@code hdfs:}, {@code s3a:}). */
-final class HadoopImageSource implements ImageSource {
+final class HadoopImageSource extends ImageSource {
     private static final long serialVersionUID = 1L;
 
-    private final int pathIndex;
     private final HadoopConf conf;
     private final ImageLimits limits;
 
     HadoopImageSource(int pathIndex, HadoopConf conf, ImageLimits limits) {
-        this.pathIndex = pathIndex;
+        super(pathIndex);
         this.conf = conf;
         this.limits = limits;
     }
 
     @Override
-    public String name(Row row) {
-        return row.isNullAt(pathIndex) ? "(null path)" : row.getString(pathIndex);
-    }
-
-    @Override
-    public BufferedImage load(Row row) throws RowFailure {
+    BufferedImage load(Row row) throws RowFailure {
         String name = name(row);
-        if (row.isNullAt(pathIndex)) {
+        if (pathIsNull(row)) {
             throw new RowFailure(name, ErrorCause.MISSING, "the image path is null");
         }
         return ImageBytes.decode(read(name), name, limits);

@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * Zero-shot classification of embedded rows with core's {@link ZeroShotClassifier} (class names put into every
  * template, prompt embeddings averaged per class), built once per executor. Rows gain {@link #LABEL} (the best
  * class), {@link #PROBABILITIES} (in class order; the class names, templates and model are kept in the column's
- * metadata under {@link #CLASSES_METADATA}, {@link #TEMPLATES_METADATA} and {@link #MODEL_METADATA}) and {@link #TOPK}; all three are null where the
- * embedding is.
+ * metadata under {@link #CLASSES_METADATA}, {@link #TEMPLATES_METADATA} and {@link #MODEL_METADATA}) and
+ * {@link #TOPK}; all three are null where the embedding is.
  */
 public final class ZeroShotScorer {
     /** String: the most probable class name. */

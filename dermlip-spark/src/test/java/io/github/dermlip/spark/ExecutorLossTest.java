@@ -3,6 +3,8 @@ package io.github.dermlip.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +60,9 @@ class ExecutorLossTest {
                     .embedPaths(rows, "filepath", false);
             String marker = killed.toString();
             // The first attempt of partition 0 kills its executor after a few rows, once.
-            Dataset<Row> dying = embedded.mapPartitions((Iterator<Row> in) -> new KillAfter(in, 3,
-                    TaskContext.getPartitionId() == 0 && !Files.exists(Path.of(marker)), marker), embedded.encoder());
+            Dataset<Row> dying = embedded.mapPartitions((Iterator<Row> in) -> new FaultAfter(in, 3,
+                    TaskContext.getPartitionId() == 0 && !Files.exists(Path.of(marker)) ? () -> halt(marker) : null),
+                    embedded.encoder());
             Path out = dir.resolve("out");
             dying.write().parquet(out.toString());
             assertTrue(Files.exists(killed), "no executor was killed");
@@ -72,37 +75,13 @@ class ExecutorLossTest {
         }
     }
 
-    /** Passes rows through and halts this JVM (an executor) after {@code after} rows when told to. */
-    private static final class KillAfter implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final int after;
-        private final boolean kill;
-        private final String marker;
-        private int seen;
-
-        KillAfter(Iterator<Row> rows, int after, boolean kill, String marker) {
-            this.rows = rows;
-            this.after = after;
-            this.kill = kill;
-            this.marker = marker;
+    /** Leaves a mark, then ends this JVM (an executor) at once, as the kernel's OOM killer would. */
+    private static void halt(String marker) {
+        try {
+            Files.createFile(Path.of(marker));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            if (kill && ++seen == after) {
-                try {
-                    Files.createFile(Path.of(marker));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                Runtime.getRuntime().halt(137);
-            }
-            return rows.next();
-        }
+        Runtime.getRuntime().halt(137);
     }
 }

@@ -42,8 +42,8 @@ class FaultToleranceTest {
         Dataset<Row> embedded = new ImageEmbedder(TestData.model(), ImageLimits.defaults())
                 .embedPaths(TestData.pathRows(paths, 3), "filepath", true);
         // Fails every partition's first attempt halfway, after part of its rows went through the model.
-        Dataset<Row> failing = embedded.mapPartitions((Iterator<Row> rows) -> new FailHalfway(rows,
-                TaskContext.get().attemptNumber() == 0), embedded.encoder());
+        Dataset<Row> failing = embedded.mapPartitions((Iterator<Row> rows) -> new FaultAfter(rows, 5,
+                TaskContext.get().attemptNumber() == 0 ? FaultToleranceTest::fail : null), embedded.encoder());
         Path out = dir.resolve("retried");
         failing.write().parquet(out.toString());
         assertTrue(INJECTED.get() >= 3, "failures injected: " + INJECTED.get());
@@ -99,29 +99,8 @@ class FaultToleranceTest {
         assertEquals(0, written.where(functions.col("id").isNull()).count());
     }
 
-    /** Passes rows through, throwing after half a partition when told to. */
-    private static final class FailHalfway implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final boolean fail;
-        private int seen;
-
-        FailHalfway(Iterator<Row> rows, boolean fail) {
-            this.rows = rows;
-            this.fail = fail;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            if (fail && ++seen == 5) {
-                INJECTED.incrementAndGet();
-                throw new IllegalStateException("injected failure on the first attempt");
-            }
-            return rows.next();
-        }
+    private static void fail() {
+        INJECTED.incrementAndGet();
+        throw new IllegalStateException("injected failure on the first attempt");
     }
 }

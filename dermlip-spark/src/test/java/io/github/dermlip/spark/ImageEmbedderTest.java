@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.api.DermLip;
-import io.github.dermlip.core.api.DermLipOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -27,8 +25,7 @@ class ImageEmbedderTest {
     static void setUp() throws Exception {
         TestData.skinSynth(dir, 24);
         images = TestData.images(dir);
-        reference = DermLip.load(TestData.modelDir(), DermLipOptions.defaults().withBatchSize(8)
-                .withVocabulary(SharedFixtures.bpeVocab()));
+        reference = TestData.reference();
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package io.github.dermlip.spark;
 
 import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.api.DermLip;
+import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.synth.DatasetLayout;
 import io.github.dermlip.synth.SkinSynthOptions;
 import io.github.dermlip.synth.SkinSynthWriter;
@@ -29,6 +30,12 @@ final class TestData {
     /** The tiny-gelu fixture as the tests run it: batches of 8, the shared BPE vocabulary. */
     static SparkModel model() {
         return SparkModel.of(modelDir().toString()).withBatchSize(8).withVocabulary(SharedFixtures.bpeVocab().toString());
+    }
+
+    /** The same model loaded by core directly, with the same batch size and vocabulary: the reference. */
+    static DermLip reference() throws IOException {
+        return DermLip.load(modelDir(), DermLipOptions.defaults().withBatchSize(8)
+                .withVocabulary(SharedFixtures.bpeVocab()));
     }
 
     /** {@code shared/fixtures/openclip/tiny-gelu}. */

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.modality.Classifications;
-import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.api.DermLip;
-import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.core.api.ZeroShotClassifier;
 import io.github.dermlip.synth.DatasetLayout;
 import java.nio.file.Files;
@@ -32,8 +30,7 @@ class ZeroShotScorerTest {
         TestData.skinSynth(dir, 24);
         images = TestData.images(dir);
         classes = Files.readAllLines(dir.resolve(DatasetLayout.CLASSES_TXT)).stream().filter(s -> !s.isBlank()).toList();
-        reference = DermLip.load(TestData.modelDir(), DermLipOptions.defaults().withBatchSize(8)
-                .withVocabulary(SharedFixtures.bpeVocab()));
+        reference = TestData.reference();
     }
 
     @AfterAll

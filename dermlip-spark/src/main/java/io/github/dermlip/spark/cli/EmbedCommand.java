@@ -40,6 +40,9 @@ final class EmbedCommand implements Callable<Integer> {
     private String out;
 
     @Mixin
+    private OutputOptions output;
+
+    @Mixin
     private SessionOptions session;
 
     @Spec
@@ -48,11 +51,11 @@ final class EmbedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession spark = session.start("embed");
-        Dataset<Row> input = session.partitioned(manifest.read(spark, !texts));
+        Dataset<Row> input = output.partitioned(manifest.read(spark, !texts));
         Dataset<Row> embedded = texts
                 ? new TextEmbedder(model.spec()).embed(input, manifest.captionKey, normalize)
                 : new ImageEmbedder(model.spec(), images.limits()).embedPaths(input, manifest.imageKey, normalize);
-        embedded.write().mode(session.saveMode()).parquet(out);
+        embedded.write().mode(output.saveMode()).parquet(out);
         ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(out)), out);
         return 0;
     }

@@ -42,6 +42,9 @@ final class NearestCommand implements Callable<Integer> {
     private String out;
 
     @Mixin
+    private OutputOptions output;
+
+    @Mixin
     private SessionOptions session;
 
     @Spec
@@ -51,9 +54,9 @@ final class NearestCommand implements Callable<Integer> {
     public Integer call() {
         SparkSession spark = session.start("nearest");
         new NearestNeighbours(k, blockRows)
-                .search(session.partitioned(spark.read().parquet(queries)),
-                        session.partitioned(spark.read().parquet(corpus)), idKey, embeddingKey)
-                .write().mode(session.saveMode()).parquet(out);
+                .search(output.partitioned(spark.read().parquet(queries)),
+                        output.partitioned(spark.read().parquet(corpus)), idKey, embeddingKey)
+                .write().mode(output.saveMode()).parquet(out);
         spec.commandLine().getOut().printf("%d queries written to %s%n", spark.read().parquet(out).count(), out);
         return 0;
     }

@@ -59,6 +59,9 @@ final class ZeroShotCommand implements Callable<Integer> {
     private String out;
 
     @Mixin
+    private OutputOptions output;
+
+    @Mixin
     private SessionOptions session;
 
     @Spec
@@ -69,12 +72,13 @@ final class ZeroShotCommand implements Callable<Integer> {
         List<String> classNames = PromptFiles.readClassList(classes).labels();
         PromptTemplates prompts = templates == null ? PromptTemplates.DERMLIP_SKIN : PromptFiles.readTemplates(templates);
         SparkSession spark = session.start("zeroshot");
-        Dataset<Row> input = session.partitioned(manifest.read(spark, true).withColumnRenamed(labelKey, TRUE_LABEL));
+        Dataset<Row> input = output.partitioned(
+                manifest.read(spark, true).withColumnRenamed(labelKey, TRUE_LABEL));
         Dataset<Row> embedded = new ImageEmbedder(model.spec(), images.limits())
                 .embedPaths(input, manifest.imageKey, false);
         new ZeroShotScorer(model.spec(), classNames, prompts.templates(), topK)
                 .score(embedded, EmbeddingColumns.EMBEDDING)
-                .write().mode(session.saveMode()).parquet(out);
+                .write().mode(output.saveMode()).parquet(out);
         ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(out)), out);
         return 0;
     }
