@@ -17,8 +17,8 @@ import org.apache.spark.util.TaskCompletionListener;
  * and {@link EmbeddingColumns#ERROR_CAUSE}. A missing, unreadable, corrupt or over-sized image never fails the job:
  * its row keeps a null embedding and says why.
  *
- * <p>Each partition runs in batches of {@link SparkModel#batchSize()} on the executor's one copy of the model
- * ({@link ExecutorModels}); the next batch's images are read and decoded on {@link SparkModel#decodeThreads()}
+ * <p>Each partition runs in batches of {@link SparkModel#batchSize()} on the executor JVM's one copy of the
+ * model, loaded by its first task; the next batch's images are read and decoded on {@link SparkModel#decodeThreads()}
  * threads while the current one runs. The embeddings are those of {@link DermLip#encodeImages} on the same files.
  */
 public final class ImageEmbedder {

@@ -17,7 +17,7 @@ import scala.Tuple2;
 /**
  * The top-k corpus rows for every query by cosine similarity of their embeddings (say, the nearest captions of
  * every image), for a corpus too big for one machine: a blocked cross join. Both sides are cut into blocks of
- * {@link #blockRows} rows within their partitions; every (query block, corpus block) pair is one task that keeps the
+ * {@code blockRows} rows within their partitions; every (query block, corpus block) pair is one task that keeps the
  * best k per query; the partial lists are merged per query. Nothing but counts reaches the driver.
  *
  * <p>Output: {@link #QUERY_ID} and {@link #NEIGHBOURS} ({@code array<struct<id: string, score: float>>}, best

@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
- * The model a job runs, as it travels to executors: a reference each executor resolves and loads once
- * ({@link ExecutorModels}), plus how to run it.
+ * The model a job runs, as it travels to executors: a reference each executor JVM resolves and loads once
+ * (per device), plus how to run it.
  *
  * @param reference an open_clip hub directory visible to every executor (a shared path), or the name of one
  *     shipped with the job ({@code --archives model.tgz#model} or {@code --files}); kept as text so that every
