@@ -49,4 +49,21 @@ class ImageEmbedderTest {
             }
         }
     }
+
+    @Test
+    void aModelShippedWithTheJobIsFoundByName() throws Exception {
+        // As spark-submit --files/--archives would: the executors find the folder under its name in SparkFiles.
+        SparkTestSession.get().sparkContext().addFile(TestData.modelDir().toString(), true);
+        SparkModel shipped = new SparkModel(TestData.modelDir().getFileName().toString(), TestData.model().vocabulary(),
+                8, 2, true);
+        List<Path> some = images.subList(0, 5);
+        Dataset<Row> rows = TestData.pathRows(some.stream().map(Path::toString).toList(), 1);
+        float[][] expected = TestData.expectedInSparkBatches(rows, images, reference, 8, true);
+        List<Row> out = new ImageEmbedder(shipped, ImageLimits.defaults()).embedPaths(rows, "filepath", true)
+                .orderBy("id").collectAsList();
+        for (Row row : out) {
+            assertArrayEquals(expected[(int) row.getLong(0)],
+                    FloatArrays.of(row.getList(row.fieldIndex(EmbeddingColumns.EMBEDDING))));
+        }
+    }
 }

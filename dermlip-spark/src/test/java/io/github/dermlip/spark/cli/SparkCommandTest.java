@@ -85,6 +85,26 @@ class SparkCommandTest {
     }
 
     @Test
+    void readsJsonLinesAndParquetManifests() throws Exception {
+        Path image = Files.list(dir.resolve("images").resolve("eval_test")).sorted().findFirst().orElseThrow();
+        Path json = dir.resolve("manifest.jsonl");
+        Files.writeString(json, "{\"filepath\": \"" + image + "\"}\n{\"filepath\": \"images/eval_test/"
+                + image.getFileName() + "\"}\n");
+        String fromJson = dir.resolve("from-json").toString();
+        run("embed", "--manifest", json.toString(), "--model", model, "--vocab", vocab, "--out", fromJson);
+        String parquet = dir.resolve("manifest-parquet").toString();
+        spark.read().json(json.toString()).write().parquet(parquet);
+        String fromParquet = dir.resolve("from-parquet").toString();
+        String printed = run("embed", "--manifest", parquet, "--model", model, "--vocab", vocab, "--image-root",
+                dir.toString(), "--out", fromParquet);
+        assertTrue(printed.contains("2 rows written to " + fromParquet + "; 0 without an embedding"), printed);
+        List<Row> rows = spark.read().parquet(fromJson).orderBy(ManifestOptions.MANIFEST_ROW).collectAsList();
+        assertEquals(List.of(image.toString(), dir + "/images/eval_test/" + image.getFileName()),
+                rows.stream().map(r -> r.<String>getAs("filepath")).toList());
+        assertEquals(rows.get(0).<Object>getAs("embedding"), rows.get(1).<Object>getAs("embedding"));
+    }
+
+    @Test
     void aMissingColumnIsOneErrorLineNamingTheManifest() {
         String csv = dir.resolve(DatasetLayout.EVAL_TEST_CSV).toString();
         StringWriter err = new StringWriter();
