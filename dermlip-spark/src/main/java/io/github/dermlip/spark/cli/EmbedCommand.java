@@ -36,9 +36,6 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--normalize", description = "Store unit-norm embeddings (default: as the model gives them).")
     private boolean normalize;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder.")
-    private String out;
-
     @Mixin
     private OutputOptions output;
 
@@ -55,8 +52,8 @@ final class EmbedCommand implements Callable<Integer> {
         Dataset<Row> embedded = texts
                 ? new TextEmbedder(model.spec()).embed(input, manifest.captionKey, normalize)
                 : new ImageEmbedder(model.spec(), images.limits()).embedPaths(input, manifest.imageKey, normalize);
-        embedded.write().mode(output.saveMode()).parquet(out);
-        ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(out)), out);
+        output.write(embedded);
+        ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(output.out)), output.out);
         return 0;
     }
 }

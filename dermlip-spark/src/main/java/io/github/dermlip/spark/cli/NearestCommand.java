@@ -38,9 +38,6 @@ final class NearestCommand implements Callable<Integer> {
             description = "Rows per block of the blocked cross join (default: ${DEFAULT-VALUE}).")
     private int blockRows;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder.")
-    private String out;
-
     @Mixin
     private OutputOptions output;
 
@@ -53,11 +50,10 @@ final class NearestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession spark = session.start("nearest");
-        new NearestNeighbours(k, blockRows)
-                .search(output.partitioned(spark.read().parquet(queries)),
-                        output.partitioned(spark.read().parquet(corpus)), idKey, embeddingKey)
-                .write().mode(output.saveMode()).parquet(out);
-        spec.commandLine().getOut().printf("%d queries written to %s%n", spark.read().parquet(out).count(), out);
+        output.write(new NearestNeighbours(k, blockRows).search(output.partitioned(spark.read().parquet(queries)),
+                output.partitioned(spark.read().parquet(corpus)), idKey, embeddingKey));
+        spec.commandLine().getOut().printf("%d queries written to %s%n", spark.read().parquet(output.out).count(),
+                output.out);
         return 0;
     }
 }

@@ -4,8 +4,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Option;
 
-/** How the commands that write a Parquet table split their input and treat an existing output. */
+/** Where the commands that write a Parquet table write it, how they split their input, and an existing output. */
 final class OutputOptions {
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder.")
+    String out;
+
     @Option(names = "--partitions", paramLabel = "N",
             description = "Repartition the input into N partitions first (default: as read).")
     Integer partitions;
@@ -18,8 +21,8 @@ final class OutputOptions {
         return partitions == null ? input : input.repartition(partitions);
     }
 
-    /** The write mode for Spark's writers. */
-    String saveMode() {
-        return overwrite ? "overwrite" : "errorifexists";
+    /** Writes {@code result} to --out as Parquet, replacing it only with --overwrite. */
+    void write(Dataset<Row> result) {
+        result.write().mode(overwrite ? "overwrite" : "errorifexists").parquet(out);
     }
 }

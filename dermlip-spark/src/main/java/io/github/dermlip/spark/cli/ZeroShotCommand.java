@@ -55,9 +55,6 @@ final class ZeroShotCommand implements Callable<Integer> {
             description = "Classes listed in the topk column (default: ${DEFAULT-VALUE}).")
     private int topK;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output Parquet folder.")
-    private String out;
-
     @Mixin
     private OutputOptions output;
 
@@ -76,10 +73,9 @@ final class ZeroShotCommand implements Callable<Integer> {
                 manifest.read(spark, true).withColumnRenamed(labelKey, TRUE_LABEL));
         Dataset<Row> embedded = new ImageEmbedder(model.spec(), images.limits())
                 .embedPaths(input, manifest.imageKey, false);
-        new ZeroShotScorer(model.spec(), classNames, prompts.templates(), topK)
-                .score(embedded, EmbeddingColumns.EMBEDDING)
-                .write().mode(output.saveMode()).parquet(out);
-        ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(out)), out);
+        output.write(new ZeroShotScorer(model.spec(), classNames, prompts.templates(), topK)
+                .score(embedded, EmbeddingColumns.EMBEDDING));
+        ErrorReport.print(spec.commandLine().getOut(), ErrorSummary.of(spark.read().parquet(output.out)), output.out);
         return 0;
     }
 }
