@@ -14,14 +14,16 @@ import java.util.TreeSet;
  * @param classNames the class names in label order
  * @param labels the class index of each value, in input order
  */
-record ClassAssignment(List<String> classNames, int[] labels) {
+public record ClassAssignment(List<String> classNames, int[] labels) {
 
     /**
+     * Assigns the values; a value that fits no class is an error naming {@code source} and the value.
+     *
      * @param source file and column, for messages
      * @param values one label value per data row
      * @param given explicit class order, or null
      */
-    static ClassAssignment of(String source, List<String> values, List<String> given) {
+    public static ClassAssignment of(String source, List<String> values, List<String> given) {
         if (given != null) {
             return explicit(source, values, given);
         }

@@ -51,19 +51,32 @@ public final class ZeroShotTask {
             throw new IllegalArgumentException("dataset '" + data.name() + "' has no images to evaluate");
         }
         String[] groups = groupBy == null ? null : data.groupValues(groupBy);
-        int[] labels = data.labels();
         float[][] embeddings = model.encodeImages(data.images());
         float[][] probabilities = model.zeroShotProbabilities(embeddings, classes.labels(), templates.templates());
-        double[][] wide = widen(probabilities, classes.size());
+        return score(model.name(), data.name(), classes.labels(), templates.templates(), data.images(), data.labels(),
+                probabilities, groupBy, groups);
+    }
+
+    /**
+     * Scores zero-shot probabilities computed elsewhere (on a cluster, say) exactly as {@link #evaluate} scores its
+     * own: metrics with bootstrap intervals, calibration bins and the optional per-group breakdown.
+     *
+     * @param probabilities {@code [images][classes]}, classes in the order of {@code classNames}
+     * @param groupBy the group column's name, or null
+     * @param groups every image's group value, or null without a group column
+     */
+    public ZeroShotResult score(String modelName, String datasetName, List<String> classNames, List<String> templates,
+            List<Path> images, int[] labels, float[][] probabilities, String groupBy, String[] groups) {
+        double[][] wide = widen(probabilities, classNames.size());
         ClassificationEstimates estimates = ClassificationEstimates.compute(labels, List.<double[][]>of(wide),
-                classes.size(), bootstrap);
+                classNames.size(), bootstrap);
         int[] allRows = IntStream.range(0, labels.length).toArray();
         ReliabilityBins reliability = Calibration.reliability(labels, wide, allRows, Calibration.DEFAULT_BINS);
         GroupMetrics groupMetrics = groups == null ? null
                 : GroupMetrics.compute(groupBy, groups, labels,
-                        new ClassificationEvaluator(labels, wide, classes.size()), estimates.metricNames(), bootstrap);
-        return new ZeroShotResult(model.name(), data.name(), classes.labels(), templates.templates(), data.images(),
-                labels, probabilities, estimates, reliability, groupMetrics, bootstrap);
+                        new ClassificationEvaluator(labels, wide, classNames.size()), estimates.metricNames(), bootstrap);
+        return new ZeroShotResult(modelName, datasetName, classNames, templates, images, labels, probabilities,
+                estimates, reliability, groupMetrics, bootstrap);
     }
 
     /**
