@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Retrieval ranks on a hand-made case. With unit features I = [e1, e2, e3] and T = [e1, e3, (e2+e3)/sqrt 2], the
  * similarities are [[1, 0, 0], [0, 0, .71], [0, 1, .71]]: image 0 finds text 0 first (rank 0), image 1 finds text 1
  * behind text 2 and behind text 0, which ties it at 0 with a lower index (rank 2), image 2 finds text 2 behind
- * text 1 (rank 1). As queries, text 0 finds image 0 (rank 0),
- * text 1 = e3 finds image 2 first and image 0 ties it at 0 (rank 2), and text 2 ties images 1 and 2 at .71: the lower index wins (rank 1).
+ * text 1 (rank 1). As queries, text 0 finds image 0 (rank 0), text 1 = e3 finds image 2 first and image 0 ties it
+ * at 0 (rank 2), and text 2 ties images 1 and 2 at .71, where the lower index wins (rank 1).
  */
 class RetrievalMetricsTest {
 
