@@ -22,7 +22,7 @@ public final class Fitzpatrick17kDataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("Fitzpatrick17k", options);
         Path metadata = ReleaseFiles.metadata("Fitzpatrick17k", dataRoot, List.of(METADATA));
-        CsvTable table = CsvTable.read(metadata);
+        MetadataTable table = MetadataTable.read(metadata);
         int[] columns = table.requireAll(List.of("md5hash", "label"));
         int[] groups = table.findAll(GROUPS);
         List<String> classes = BuiltinClassLists.FITZPATRICK17K.labels();

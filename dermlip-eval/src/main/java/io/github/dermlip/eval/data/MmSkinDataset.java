@@ -28,7 +28,7 @@ public final class MmSkinDataset {
             throw new DatasetException("MM-Skin: " + csv + " is not a file; expected one of MM-Skin's classification"
                     + " CSVs (columns " + List.of(IMAGE, "atributes", CATEGORIES) + ")");
         }
-        CsvTable table = CsvTable.read(csv);
+        MetadataTable table = MetadataTable.read(csv);
         int[] columns = table.requireAll(List.of(IMAGE, CATEGORIES));
         List<String> categories = new ArrayList<>(table.size());
         for (int r = 0; r < table.size(); r++) {
@@ -45,7 +45,7 @@ public final class MmSkinDataset {
         return new LabeledDataset("mmskin-" + stem, classes.classNames(), items.finish());
     }
 
-    private static String singleCategory(CsvTable table, int row, int column) {
+    private static String singleCategory(MetadataTable table, int row, int column) {
         String cell = table.get(row, column);
         if (!cell.startsWith("[") || !cell.endsWith("]")) {
             throw table.cellError(row, column, "expected a list literal such as ['Nevus']");

@@ -3,6 +3,7 @@ package io.github.dermlip.eval.task;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;

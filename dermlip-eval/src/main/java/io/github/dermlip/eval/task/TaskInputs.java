@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.concepts.ConceptAnnotator;
 import io.github.dermlip.eval.concepts.PromptPair;
 import io.github.dermlip.eval.data.CaptionedImages;

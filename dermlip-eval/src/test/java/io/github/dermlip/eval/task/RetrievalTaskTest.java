@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.data.DatasetException;
 import io.github.dermlip.eval.metrics.RetrievalMetrics;
@@ -68,10 +69,18 @@ class RetrievalTaskTest {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "filepath,title\nimages/missing.png,a caption\n");
         DatasetException missing = assertThrows(DatasetException.class,
                 () -> CaptionCsv.read(csv, root, "filepath", "title"));
-        assertTrue(missing.getMessage().contains("bad.csv: data row 1: image 'images/missing.png' not found"),
+        assertTrue(missing.getMessage().contains("bad.csv: line 2: image 'images/missing.png' not found"),
                 missing.getMessage());
         DatasetException column = assertThrows(DatasetException.class,
                 () -> CaptionCsv.read(csv, root, "filepath", "caption"));
-        assertTrue(column.getMessage().contains("no column 'caption'"), column.getMessage());
+        assertTrue(column.getMessage().contains("no caption column 'caption'"), column.getMessage());
+    }
+
+    @Test
+    void captionCsvLeavesBlankCaptionsOut() throws IOException {
+        Path csv = Files.writeString(dir.resolve("blank.csv"),
+                "filepath,title\nimages/c0_0.png,\"  \"\nimages/c0_1.png,kept\n");
+        CaptionedImages pairs = CaptionCsv.read(csv, root, "filepath", "title");
+        assertEquals(List.of("kept"), pairs.captions());
     }
 }
