@@ -13,7 +13,7 @@ import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.eval.metrics.RetrievalMetrics;
 import io.github.dermlip.eval.metrics.RetrievalReport;
-import io.github.dermlip.eval.prompts.PromptTemplates;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.task.TinyDataset;
 import java.io.IOException;
 import java.nio.file.Files;

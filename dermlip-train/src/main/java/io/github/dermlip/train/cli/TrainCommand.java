@@ -125,11 +125,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
-    @Option(names = "--zeroshot-classes", paramLabel = "FILE", description = "Class names, one a line: zero-shot accuracy every epoch.")
+    @Option(names = "--zeroshot-classes", paramLabel = "FILE", description = "Class names, one a line or a JSON array: zero-shot accuracy every epoch.")
     Path zeroshotClasses;
     @Option(names = "--zeroshot-data", paramLabel = "CSV", description = "Zero-shot images: CSV with columns image_path,label.")
     Path zeroshotData;
-    @Option(names = "--zeroshot-templates", paramLabel = "FILE", description = "Prompt templates with {}, one a line (default: a short built-in list).")
+    @Option(names = "--zeroshot-templates", paramLabel = "FILE", description = "Prompt templates with {}, one a line or a JSON array (default: DermLIP's eight skin templates).")
     Path zeroshotTemplates;
 
     @CommandLine.Spec
