@@ -15,13 +15,13 @@ import java.util.NoSuchElementException;
 /**
  * Named open_clip architecture configs shipped as resources, and the registry of published DermLIP weights.
  *
- * <p>Architecture names follow open_clip ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny}, {@code derm-demo},
- * {@code derm-small} and {@code bench-small} are small configs for tests, the demo and benchmarks.
+ * <p>Architecture names follow open_clip ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny} and
+ * {@code derm-demo} are small configs for tests and the demo (the benchmarks read theirs from {@code ../shared/bench}).
  */
 public final class ModelCatalog {
     private static final String BASE = "/io/github/dermlip/models/";
     private static final List<String> ARCHITECTURES =
-            List.of("ViT-B-16", "ViT-B-16-quickgelu", "bench-small", "derm-demo", "derm-small", "derm-tiny");
+            List.of("ViT-B-16", "ViT-B-16-quickgelu", "derm-demo", "derm-tiny");
     private static final Map<String, PretrainedModel> PRETRAINED = loadPretrained();
 
     private ModelCatalog() {}
