@@ -59,7 +59,6 @@ import java.util.Map;
  * <p>Use it as a library with {@code new Trainer(config).run()}; {@link TrainingListener} reports each step.
  */
 public final class Trainer {
-    private static final float MAX_LOGIT_SCALE = (float) Math.log(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainConfig config;
@@ -144,8 +143,7 @@ public final class Trainer {
         private final CheckpointWriter writer;
         private final ResultsLog results;
         private final ParameterStore store;
-        private final ContrastiveStep contrastiveStep;
-        private final GradNormClipper clipper;
+        private final TrainingStep trainingStep;
         private final ScheduleInputs schedule;
         private final LrSchedule lrSchedule;
 
@@ -178,8 +176,8 @@ public final class Trainer {
             writer = new CheckpointWriter(layout);
             results = new ResultsLog(config.runDirectory());
             store = new ParameterStore(root, false);
-            contrastiveStep = new ContrastiveStep(model, config.loss().newLoss(), store);
-            clipper = config.gradClipNorm() == null ? null : new GradNormClipper(config.gradClipNorm());
+            trainingStep = new TrainingStep(model, trainable, adamW, config.loss().newLoss(), store,
+                    config.gradClipNorm() == null ? null : new GradNormClipper(config.gradClipNorm()));
             schedule = scheduleInputs(loader);
             lrSchedule = schedule(schedule);
         }
@@ -261,17 +259,12 @@ public final class Trainer {
                 for (Batch batch : group) {
                     inputs.add(BatchInputs.of(batch, parts.tokenizer(), stepManager));
                 }
-                trainable.zeroGradients();
-                loss = contrastiveStep.forwardBackward(inputs).getFloat();
+                TrainingStep.Outcome outcome = trainingStep.run(inputs, lr, stepManager);
+                loss = outcome.loss();
                 if (!Float.isFinite(loss)) {
                     throw new TrainingDivergedException(step + 1, "loss is " + loss, lastKeys);
                 }
-                NDArray[] gradients = trainable.gradients(stepManager);
-                if (clipper != null) {
-                    clipper.clip(gradients, stepManager);
-                }
-                adamW.step(gradients, lr, stepManager);
-                scale = clampLogitScale(stepManager);
+                scale = outcome.logitScale();
             }
             step++;
             stepInEpoch++;
@@ -284,22 +277,6 @@ public final class Trainer {
             }
             return new StepRecord(step, epoch, stepInEpoch, loss, lr, Math.exp(scale), samples / seconds,
                     waitNanos / 1e9);
-        }
-
-        /**
-         * Clamps {@code logit_scale} to [0, ln 100] in place, as open_clip after every step; returns its value. It is
-         * read through a view owned by the step, so an accelerator's host copy is freed with the step.
-         */
-        private float clampLogitScale(NDManager stepManager) {
-            NDArray array = model.logitScale().getArray();
-            NDArray view = array.reshape(array.getShape());
-            view.attach(stepManager);
-            float value = view.getFloat();
-            float clamped = Math.max(0f, Math.min(MAX_LOGIT_SCALE, value));
-            if (clamped != value) {
-                array.set(new float[] {clamped});
-            }
-            return clamped;
         }
 
         private void log(StepRecord record) throws IOException {
