@@ -6,6 +6,7 @@ import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.TrainTransform;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
+import io.github.dermlip.train.data.ImageBytesDecoder;
 
 /**
  * open_clip's pieces: CLIP's BPE tokenizer ({@code --vocab}, else the default vocabulary location) at the model's
@@ -13,6 +14,11 @@ import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
  * preprocessing config, and the core image decoder.
  */
 public final class StandardComponents implements ComponentsFactory {
+    /**
+     * Keeps Pillow's mode (RGB, RGBA or palette): the transforms convert to RGB after the crop and resize, where
+     * open_clip converts, so RGBA is resampled with its alpha and a palette image with nearest neighbours.
+     */
+    static final ImageBytesDecoder DECODER = ImageDecoder::decode;
 
     @Override
     public TrainingComponents create(OpenClipConfig model, TrainConfig config) {
@@ -24,6 +30,6 @@ public final class StandardComponents implements ComponentsFactory {
         BpeVocabulary vocabulary = config.vocab() != null ? BpeVocabulary.load(config.vocab()) : BpeVocabulary.loadDefault();
         return new TrainingComponents(new ClipBpeTokenizer(vocabulary, model.model().text().contextLength()),
                 new TrainTransform(model.preprocess(), AugmentationArgs.parse(config.augCfg())),
-                new EvalTransform(model.preprocess()), ImageDecoder::decodeRgb);
+                new EvalTransform(model.preprocess()), DECODER);
     }
 }
