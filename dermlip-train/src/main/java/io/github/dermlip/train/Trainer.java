@@ -14,6 +14,7 @@ import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipCheckpoint;
 import io.github.dermlip.core.model.OpenClipHub;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
@@ -99,6 +100,9 @@ public final class Trainer {
         Files.createDirectories(runDirectory);
         byte[] params = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config.toJson());
         AtomicFiles.write(runDirectory.resolve("params.json"), out -> out.write(params));
+        Path manifest = Path.of(config.trainData());
+        TrainingRun provenance = new TrainingRun(runDirectory.getFileName().toString(), TrainingRun.sha256(params),
+                Files.isRegularFile(manifest) ? TrainingRun.sha256(manifest) : null, 0);
         TrainingComponents parts = components.create(modelConfig, config);
         int contextLength = modelConfig.model().text().contextLength();
         if (parts.tokenizer().contextLength() > contextLength) {
@@ -123,7 +127,8 @@ public final class Trainer {
                 if (resumeFrom != null) {
                     resumeFrom.loadOptimizer(adamW);
                 }
-                Run run = new Run(modelConfig, model, trainable, adamW, loader, evaluator, parts, root, layout);
+                Run run = new Run(modelConfig, model, trainable, adamW, loader, evaluator, parts, root, layout,
+                        provenance);
                 return run.execute(resumeFrom == null ? null : resumeFrom.state());
             }
         }
@@ -144,6 +149,7 @@ public final class Trainer {
         private final ResultsLog results;
         private final ParameterStore store;
         private final TrainingStep trainingStep;
+        private final TrainingRun provenance;
         private final ScheduleInputs schedule;
         private final LrSchedule lrSchedule;
 
@@ -163,7 +169,8 @@ public final class Trainer {
         private long epochSteps;
 
         Run(OpenClipConfig modelConfig, ClipModel model, TrainableParameters trainable, AdamW adamW, BatchLoader loader,
-                EpochEvaluator evaluator, TrainingComponents parts, NDManager root, CheckpointLayout layout) {
+                EpochEvaluator evaluator, TrainingComponents parts, NDManager root, CheckpointLayout layout, TrainingRun provenance) {
+            this.provenance = provenance;
             this.modelConfig = modelConfig;
             this.model = model;
             this.trainable = trainable;
@@ -339,7 +346,7 @@ public final class Trainer {
             }
             TrainingState state = new TrainingState(step, epoch, stepInEpoch, position, adamW.stepCount(), schedule,
                     config.seed(), TrainingState.hash(config.trajectoryJson()), config.trajectoryJson());
-            lastCheckpoint = writer.write(target, modelConfig, model, adamW, state);
+            lastCheckpoint = writer.write(target, modelConfig, model, adamW, state, provenance.atStep(step));
             lastCheckpointStep = step;
         }
 

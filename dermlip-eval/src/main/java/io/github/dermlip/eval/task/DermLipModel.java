@@ -4,6 +4,7 @@ import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.core.api.ProgressListener;
 import io.github.dermlip.core.model.OpenClipHub;
+import io.github.dermlip.core.provenance.TrainingRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +13,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link EmbeddingModel} backed by the library's inference API ({@link DermLip}): normalized embeddings from
  * {@link DermLip#encodeImages}/{@link DermLip#encodeTexts}, zero-shot probabilities from
  * {@link DermLip#zeroShotClassifier}.
  *
- * <p>Its {@link #id()} is the hub directory's name plus a hash of the weights file's absolute path, size and
- * modification time and of the config file's bytes, so retrained weights in the same directory get a new
+ * <p>Its {@link #id()} is the hub directory's name plus a hash of the config file's bytes and of the training
+ * run the weights come from ({@link TrainingRun}: params hash, data hash, step) when the directory records one, or
+ * else of the weights file's absolute path, size and modification time, so retrained weights get a new
  * feature-cache key.
  */
 public final class DermLipModel implements EmbeddingModel {
@@ -27,12 +30,14 @@ public final class DermLipModel implements EmbeddingModel {
     private final String id;
     private final DermLip lip;
     private final ProgressListener progress;
+    private final TrainingRun trainingRun;
 
-    private DermLipModel(String name, String id, DermLip lip, ProgressListener progress) {
+    private DermLipModel(String name, String id, DermLip lip, ProgressListener progress, TrainingRun trainingRun) {
         this.name = name;
         this.id = id;
         this.lip = lip;
         this.progress = progress;
+        this.trainingRun = trainingRun;
     }
 
     /**
@@ -44,15 +49,23 @@ public final class DermLipModel implements EmbeddingModel {
     public static DermLipModel load(String name, Path hubDir, DermLipOptions options, ProgressListener progress)
             throws IOException {
         String id = identify(hubDir);
+        TrainingRun run = TrainingRun.read(hubDir).orElse(null);
         DermLip lip = DermLip.load(hubDir, options);
-        return new DermLipModel(name != null ? name : directoryName(hubDir), id, lip, progress);
+        return new DermLipModel(name != null ? name : directoryName(hubDir), id, lip, progress, run);
     }
 
     /** The cache identity of a hub directory (see the class comment). */
     public static String identify(Path hubDir) throws IOException {
-        Path weights = OpenClipHub.weightsFile(hubDir);
-        String fingerprint = weights.toAbsolutePath().normalize() + "\n" + Files.size(weights) + "\n"
-                + Files.getLastModifiedTime(weights).toMillis() + "\n"
+        Optional<TrainingRun> run = TrainingRun.read(hubDir);
+        String weightsIdentity;
+        if (run.isPresent()) {
+            weightsIdentity = run.get().toJson().toString();
+        } else {
+            Path weights = OpenClipHub.weightsFile(hubDir);
+            weightsIdentity = weights.toAbsolutePath().normalize() + "\n" + Files.size(weights) + "\n"
+                    + Files.getLastModifiedTime(weights).toMillis();
+        }
+        String fingerprint = weightsIdentity + "\n"
                 + Files.readString(hubDir.resolve(OpenClipHub.CONFIG_FILE), StandardCharsets.UTF_8);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
@@ -70,6 +83,11 @@ public final class DermLipModel implements EmbeddingModel {
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public Optional<TrainingRun> trainingRun() {
+        return Optional.ofNullable(trainingRun);
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class RetrievalTask {
     public RetrievalResult run(EmbeddingModel model, CaptionedImages data, Path outDir, List<String> commandLine)
             throws IOException {
         RetrievalResult result = evaluate(model, data);
-        RetrievalReportFiles.write(result, outDir, commandLine);
+        RetrievalReportFiles.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 }

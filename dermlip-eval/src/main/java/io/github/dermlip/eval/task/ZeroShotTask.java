@@ -75,7 +75,7 @@ public final class ZeroShotTask {
     public ZeroShotResult run(EmbeddingModel model, LabeledDataset data, ClassList classes, PromptTemplates templates,
             String groupBy, Path outDir, List<String> commandLine) throws IOException {
         ZeroShotResult result = evaluate(model, data, classes, templates, groupBy);
-        ZeroShotReport.write(result, outDir, commandLine);
+        ZeroShotReport.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 
