@@ -58,6 +58,9 @@ import java.util.Map;
  * machine the split of reductions, and so the last bits of some results, can change from run to run.
  *
  * <p>Use it as a library with {@code new Trainer(config).run()}; {@link TrainingListener} reports each step.
+ *
+ * <p>Not DJL's {@code ai.djl.training.Trainer}: that one steps DJL's own optimizers (no open_clip decay rule, no
+ * exportable moments) and has no place for micro-batch accumulation against the whole batch's negatives.
  */
 public final class Trainer {
     private static final ObjectMapper JSON = new ObjectMapper();
