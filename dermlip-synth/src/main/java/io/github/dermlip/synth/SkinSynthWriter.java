@@ -7,7 +7,6 @@ import io.github.dermlip.core.table.CsvTableWriter;
 import io.github.dermlip.synth.lesion.Concept;
 import io.github.dermlip.synth.lesion.Diagnosis;
 import io.github.dermlip.synth.lesion.SkinSample;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,9 +3,9 @@ package io.github.dermlip.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.dermlip.core.config.PreprocessConfig;
 import io.github.dermlip.core.config.PreprocessConfig.Interpolation;
 import io.github.dermlip.core.config.PreprocessConfig.ResizeMode;
+import io.github.dermlip.core.config.PreprocessConfig;
 import io.github.dermlip.core.image.AugmentationConfig;
 import io.github.dermlip.core.image.ColorJitterConfig;
 import io.github.dermlip.core.image.EvalTransform;

@@ -6,6 +6,7 @@ import io.github.dermlip.eval.report.GroupBarPlot;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextFiles;
 import io.github.dermlip.eval.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class ConceptReport {
         List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc, TableOptions.DEFAULT, headline(result)));
         written.addAll(conceptTable(result, false).write(outDir, CONCEPTS, conceptTable(result, true)));
         Path scores = outDir.resolve(SCORES_CSV);
-        ReportFiles.writeText(scores, scoresTable(result).csv());
+        TextFiles.write(scores, scoresTable(result).csv());
         written.add(scores);
         written.add(barPlot(result, outDir));
         return written;

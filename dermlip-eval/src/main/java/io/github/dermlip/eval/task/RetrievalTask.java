@@ -1,7 +1,7 @@
 package io.github.dermlip.eval.task;
 
-import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.core.retrieval.PairRanks;
+import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.metrics.RetrievalMetrics;
 import io.github.dermlip.eval.metrics.RetrievalReport;
 import io.github.dermlip.eval.stats.Bootstrap;

@@ -1,11 +1,11 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.metrics.Calibration;
 import io.github.dermlip.eval.metrics.ClassificationEvaluator;
 import io.github.dermlip.eval.metrics.ReliabilityBins;
-import io.github.dermlip.core.prompts.ClassList;
-import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import io.github.dermlip.train.TrainConfig;
 import io.github.dermlip.train.Trainer;
 import io.github.dermlip.train.TrainingDivergedException;
 import io.github.dermlip.train.TrainingSummary;
-import io.github.dermlip.train.loss.LossKind;
-import io.github.dermlip.train.optim.LrSchedulerKind;
 import io.github.dermlip.train.data.SampleProcessingException;
 import io.github.dermlip.train.data.TooManyBadSamplesException;
+import io.github.dermlip.train.loss.LossKind;
+import io.github.dermlip.train.optim.LrSchedulerKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code train}: contrastive pretraining from the command line, with open_clip's flag names where the meaning is
