@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipCheckpoint;

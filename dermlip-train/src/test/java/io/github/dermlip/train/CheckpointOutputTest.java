@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.io.StateDict;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
