@@ -106,7 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--workers", defaultValue = "4", description = "Data loading threads (default: ${DEFAULT-VALUE}).")
     int workers;
-    @Option(names = "--logs", defaultValue = "./logs/", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--logs", defaultValue = "logs", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
     Path logs;
     @Option(names = "--name", description = "Run name, the folder under --logs (default: date and settings).")
     String name;
