@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +28,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A delimited text file with a header record, read whole: UTF-8 (a byte-order mark is dropped), RFC 4180 quoting
+ * A delimited text file with a header record, read as a stream into memory: UTF-8 (a byte-order mark is dropped), RFC 4180 quoting
  * (fields may hold separators, quotes and newlines), fully blank records skipped. Every problem is a
  * {@link TableFormatException} naming the file and the line: bytes that are not UTF-8, an unbalanced quote, a
  * file that is not there. A file with no record at all has an empty header, so the caller's column check names
@@ -64,16 +68,12 @@ public record CsvRecords(Path file, List<String> header, List<Row> rows) {
      * @throws TableFormatException when the file is missing, not UTF-8 or not well-formed
      */
     public static CsvRecords read(Path file, char separator) throws IOException {
-        String text = decode(file);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
         int start = 1;
-        try (MappingIterator<String[]> records = MAPPER.readerFor(String[].class).with(schema)
-                .readValues(new StringReader(text))) {
+        try (Reader reader = open(file);
+                MappingIterator<String[]> records = MAPPER.readerFor(String[].class).with(schema).readValues(reader)) {
             while (records.hasNextValue()) {
                 String[] record = records.nextValue();
                 int next = records.getCurrentLocation().getLineNr();
@@ -86,7 +86,12 @@ public record CsvRecords(Path file, List<String> header, List<Row> rows) {
                 }
                 start = next;
             }
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
         } catch (JsonProcessingException | RuntimeJsonMappingException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file);
+            }
             throw malformed(file, start, e);
         }
         return new CsvRecords(file, header == null ? List.of() : header, rows);
@@ -97,10 +102,12 @@ public record CsvRecords(Path file, List<String> header, List<Row> rows) {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return '\t';
         }
-        String text = decode(file);
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
-        return header.indexOf('\t') < 0 ? ',' : '\t';
+        try (BufferedReader reader = open(file)) {
+            String header = reader.readLine();
+            return header == null || header.indexOf('\t') < 0 ? ',' : '\t';
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
+        }
     }
 
     /** Index of a column, or -1 when the header does not have it. */
@@ -128,31 +135,65 @@ public record CsvRecords(Path file, List<String> header, List<Row> rows) {
         return new TableFormatException(file + ": " + where + ": not well-formed CSV: " + problem, e);
     }
 
-    /** Strict UTF-8: a byte sequence that is not UTF-8 is an error naming its line, never a replacement character. */
-    private static String decode(Path file) throws IOException {
-        byte[] bytes;
+    /**
+     * A strict UTF-8 reader (bytes that are not UTF-8 raise {@link CharacterCodingException}, never become a
+     * replacement character), past a byte-order mark.
+     */
+    private static BufferedReader open(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStream in;
         try {
-            bytes = Files.readAllBytes(file);
+            in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new TableFormatException(file + ": no such file", e);
         }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder));
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    /**
+     * The error for a file that is not UTF-8, naming the line and byte: a second pass decodes the bytes chunk by
+     * chunk up to the first bad sequence, counting line ends, so the normal read stays a stream.
+     */
+    private static TableFormatException notUtf8(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                if (bytes[i] == '\n') {
-                    line++;
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long offset = 0;
+        int line = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = n < 0;
+                if (n > 0) {
+                    bytes.position(bytes.position() + n);
                 }
+                bytes.flip();
+                int before = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                for (int i = before; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                offset += bytes.position() - before;
+                if (result.isError()) {
+                    int bad = bytes.get(bytes.position()) & 0xff;
+                    return new TableFormatException(file + ": line " + line + ": byte 0x" + Integer.toHexString(bad)
+                            + " at offset " + offset
+                            + " is not UTF-8 (save the file as UTF-8; Latin-1 and Windows-1252 are not read)");
+                }
+                chars.clear();
+                bytes.compact();
             }
-            throw new TableFormatException(file + ": line " + line + ": byte 0x"
-                    + Integer.toHexString(bytes[in.position()] & 0xff) + " at offset " + in.position()
-                    + " is not UTF-8 (save the file as UTF-8; Latin-1 and Windows-1252 are not read)");
         }
-        decoder.flush(out);
-        return out.flip().toString();
+        return new TableFormatException(file + ": not UTF-8 (save the file as UTF-8)");
     }
 }

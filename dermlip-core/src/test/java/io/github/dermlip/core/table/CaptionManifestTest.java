@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,26 @@ class CaptionManifestTest {
 
         assertTrue(error.getMessage().startsWith(csv + ": line 3: byte 0xe9"), error.getMessage());
         assertTrue(error.getMessage().contains("not UTF-8"), error.getMessage());
+    }
+
+    @Test
+    void aBadByteFarIntoALargeManifestNamesItsLine() throws IOException {
+        StringBuilder text = new StringBuilder("filename,truncated_caption\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append("img").append(i).append(".jpg,a fairly long caption number ").append(i).append('\n');
+        }
+        Path csv = dir.resolve("large.csv");
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "x.jpg,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] all = Arrays.copyOf(good, good.length + bad.length);
+        System.arraycopy(bad, 0, all, good.length, bad.length);
+        Files.write(csv, all);
+
+        TableFormatException error = assertThrows(TableFormatException.class,
+                () -> CaptionManifest.read(csv, "filename", "truncated_caption", ','));
+
+        assertTrue(error.getMessage().startsWith(csv + ": line 5002: byte 0xe9 at offset " + (good.length + 9)),
+                error.getMessage());
     }
 
     @Test
