@@ -4,8 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.dermlip.core.config.ModelConfig;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.train.NoGradScope;
 import java.util.function.Consumer;
 
 /**

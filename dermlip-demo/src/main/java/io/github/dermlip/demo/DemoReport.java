@@ -3,6 +3,7 @@ package io.github.dermlip.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.MetricsJson;
 import io.github.dermlip.eval.report.Provenance;
@@ -66,7 +67,8 @@ public final class DemoReport {
         rows.addAll(result.retrieval().rows());
         rows.addAll(result.concepts().rows());
         Provenance provenance = Provenance.capture("skinsynth-clip (" + result.training().lastCheckpoint() + ")",
-                "SkinSynth seed " + result.settings().seed(), commandLine.toArray(String[]::new), result.settings().seed());
+                "SkinSynth seed " + result.settings().seed(), commandLine.toArray(String[]::new), result.settings().seed(),
+                TrainingRun.read(result.training().lastCheckpoint()).orElse(null));
         MetricsJson.write(new MetricsDocument(provenance, rows), dir.resolve("metrics.json"));
         writeSummaryJson(dir.resolve("summary.json"));
 

@@ -1,17 +1,12 @@
 package io.github.dermlip.demo;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.dermlip.core.table.CaptionManifest;
 import io.github.dermlip.core.tokenizer.BpeTrainer;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.synth.DatasetLayout;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The demo's text vocabulary: the CLIP BPE file when the user gives one, else a small byte-level BPE learned from
@@ -34,14 +29,9 @@ public record DemoVocabulary(Path file, int size, boolean learned) {
         return new DemoVocabulary(target, vocabulary.size(), true);
     }
 
+    /** The captions the BPE learns from; blank ones are left out, core's rule. */
     private static List<String> captions(Path csv) throws IOException {
-        ObjectReader reader = new CsvMapper().readerFor(Map.class).with(CsvSchema.emptySchema().withHeader());
-        List<String> out = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> rows = reader.readValues(csv.toFile())) {
-            while (rows.hasNext()) {
-                out.add(rows.next().get(DatasetLayout.TRUNCATED_CAPTION));
-            }
-        }
-        return out;
+        return CaptionManifest.read(csv, DatasetLayout.FILENAME, DatasetLayout.TRUNCATED_CAPTION, ',').captioned()
+                .stream().map(CaptionManifest.Pair::caption).toList();
     }
 }

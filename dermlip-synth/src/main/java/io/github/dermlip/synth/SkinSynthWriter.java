@@ -3,10 +3,10 @@ package io.github.dermlip.synth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.core.table.CsvTableWriter;
 import io.github.dermlip.synth.lesion.Concept;
 import io.github.dermlip.synth.lesion.Diagnosis;
 import io.github.dermlip.synth.lesion.SkinSample;
-
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,37 +158,40 @@ public final class SkinSynthWriter {
     }
 
     private static void writePretrain(Path root, List<GeneratedSample> samples) throws IOException {
-        CsvTable table = new CsvTable(List.of(DatasetLayout.FILENAME, DatasetLayout.TRUNCATED_CAPTION,
+        List<String> columns = List.of(DatasetLayout.FILENAME, DatasetLayout.TRUNCATED_CAPTION,
                 DatasetLayout.DISEASE_LABEL, DatasetLayout.SKIN_CONCEPT, DatasetLayout.SKIN_TONE, DatasetLayout.SPLIT,
                 DatasetLayout.MODALITY, DatasetLayout.CAPTION_STYLE, DatasetLayout.DISEASE_CATEGORY,
-                DatasetLayout.MALIGNANCY));
+                DatasetLayout.MALIGNANCY);
+        List<List<String>> rows = new ArrayList<>();
         for (GeneratedSample s : samples) {
             SkinSample sample = s.sample();
-            table.add(s.imagePath(), s.caption().text(), sample.diagnosis().label(), conceptList(sample),
+            rows.add(List.of(s.imagePath(), s.caption().text(), sample.diagnosis().label(), conceptList(sample),
                     sample.tone().label(), s.split().role(), sample.modality().adjective(), s.caption().style().label(),
-                    sample.diagnosis().category().adjective(), sample.diagnosis().malignancy().adjective());
+                    sample.diagnosis().category().adjective(), sample.diagnosis().malignancy().adjective()));
         }
-        table.write(root.resolve(DatasetLayout.PRETRAIN_CSV));
+        CsvTableWriter.write(root.resolve(DatasetLayout.PRETRAIN_CSV), columns, rows);
     }
 
     private static void writeEval(Path file, List<GeneratedSample> samples) throws IOException {
-        CsvTable table = new CsvTable(List.of(DatasetLayout.IMAGE_PATH, DatasetLayout.LABEL, DatasetLayout.SPLIT,
-                DatasetLayout.SKIN_TONE, DatasetLayout.MODALITY));
+        List<String> columns = List.of(DatasetLayout.IMAGE_PATH, DatasetLayout.LABEL, DatasetLayout.SPLIT,
+                DatasetLayout.SKIN_TONE, DatasetLayout.MODALITY);
+        List<List<String>> rows = new ArrayList<>();
         for (GeneratedSample s : samples) {
-            table.add(s.imagePath(), s.sample().diagnosis().label(), s.split().role(), s.sample().tone().label(),
-                    s.sample().modality().adjective());
+            rows.add(List.of(s.imagePath(), s.sample().diagnosis().label(), s.split().role(),
+                    s.sample().tone().label(), s.sample().modality().adjective()));
         }
-        table.write(file);
+        CsvTableWriter.write(file, columns, rows);
     }
 
     private static void writeRetrieval(Path root, List<GeneratedSample> samples) throws IOException {
-        CsvTable table = new CsvTable(List.of(DatasetLayout.IMAGE_PATH, DatasetLayout.CAPTION, DatasetLayout.LABEL,
-                DatasetLayout.SKIN_TONE, DatasetLayout.MODALITY));
+        List<String> columns = List.of(DatasetLayout.IMAGE_PATH, DatasetLayout.CAPTION, DatasetLayout.LABEL,
+                DatasetLayout.SKIN_TONE, DatasetLayout.MODALITY);
+        List<List<String>> rows = new ArrayList<>();
         for (GeneratedSample s : samples) {
-            table.add(s.imagePath(), s.caption().text(), s.sample().diagnosis().label(), s.sample().tone().label(),
-                    s.sample().modality().adjective());
+            rows.add(List.of(s.imagePath(), s.caption().text(), s.sample().diagnosis().label(),
+                    s.sample().tone().label(), s.sample().modality().adjective()));
         }
-        table.write(root.resolve(DatasetLayout.RETRIEVAL_CSV));
+        CsvTableWriter.write(root.resolve(DatasetLayout.RETRIEVAL_CSV), columns, rows);
     }
 
     private static void writeConcepts(Path root, List<GeneratedSample> samples) throws IOException {
@@ -198,7 +201,7 @@ public final class SkinSynthWriter {
             columns.add(c.columnName());
         }
         columns.add(DatasetLayout.DO_NOT_CONSIDER);
-        CsvTable table = new CsvTable(columns);
+        List<List<String>> rows = new ArrayList<>();
         for (GeneratedSample s : samples) {
             String[] row = new String[columns.size()];
             row[0] = s.imagePath();
@@ -206,9 +209,9 @@ public final class SkinSynthWriter {
                 row[c.ordinal() + 1] = c.isPresentIn(s.sample().attributes()) ? "1" : "0";
             }
             row[columns.size() - 1] = "0";
-            table.add(row);
+            rows.add(List.of(row));
         }
-        table.write(root.resolve(DatasetLayout.CONCEPTS_CSV));
+        CsvTableWriter.write(root.resolve(DatasetLayout.CONCEPTS_CSV), columns, rows);
     }
 
     private static void writeConceptTerms(Path root) throws IOException {

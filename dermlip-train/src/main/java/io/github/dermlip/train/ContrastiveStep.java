@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.ClipOutput;
 import io.github.dermlip.train.loss.ContrastiveLoss;

@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.ClipOutput;
+import io.github.dermlip.core.prompts.PromptFiles;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.train.data.Batch;
 import io.github.dermlip.train.data.BatchIterator;
 import io.github.dermlip.train.data.BatchLoader;
@@ -40,9 +43,9 @@ final class EpochEvaluator implements AutoCloseable {
         validation = config.valData() == null ? null : new BatchLoader(TrainingData.manifest(config.valData(), config),
                 components.evalTransform(), components.decoder(), TrainingData.evaluationOptions(config));
         if (config.zeroshotClasses() != null) {
-            classes = ZeroShotTopK.readClasses(config.zeroshotClasses());
-            templates = config.zeroshotTemplates() == null ? ZeroShotTopK.DEFAULT_TEMPLATES
-                    : ZeroShotTopK.readTemplates(config.zeroshotTemplates());
+            classes = PromptFiles.readClassList(config.zeroshotClasses()).labels();
+            templates = (config.zeroshotTemplates() == null ? PromptTemplates.DERMLIP_SKIN
+                    : PromptFiles.readTemplates(config.zeroshotTemplates())).templates();
             for (int i = 0; i < classes.size(); i++) {
                 classIndex.put(classes.get(i), i);
             }
@@ -124,7 +127,7 @@ final class EpochEvaluator implements AutoCloseable {
                 int[][] predictions;
                 try (NDManager scratch = eval.newSubManager()) {
                     NDArray pixels = BatchInputs.pixels(batch, scratch);
-                    predictions = classifier.topK(ZeroShotTopK.normalize(model.encodeImage(store, pixels, false)), k);
+                    predictions = classifier.topK(ClipModel.normalize(model.encodeImage(store, pixels, false)), k);
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     int label = classIndex.get(batch.captions().get(i).strip());

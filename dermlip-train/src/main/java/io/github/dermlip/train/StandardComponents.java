@@ -10,6 +10,7 @@ import io.github.dermlip.core.tokenizer.HfTextTokenizer;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.dermlip.train.data.ImageBytesDecoder;
 
 /**
  * open_clip's pieces: the model's tokenizer at its context length (CLIP's BPE from {@code --vocab}, else the default
@@ -18,12 +19,17 @@ import java.nio.file.Path;
  * preprocessing config, and the core image decoder.
  */
 public final class StandardComponents implements ComponentsFactory {
+    /**
+     * Keeps Pillow's mode (RGB, RGBA or palette): the transforms convert to RGB after the crop and resize, where
+     * open_clip converts, so RGBA is resampled with its alpha and a palette image with nearest neighbours.
+     */
+    static final ImageBytesDecoder DECODER = ImageDecoder::decode;
 
     @Override
     public TrainingComponents create(OpenClipConfig model, TrainConfig config) {
         return new TrainingComponents(tokenizer(model, config),
                 new TrainTransform(model.preprocess(), AugmentationArgs.parse(config.augCfg())),
-                new EvalTransform(model.preprocess()), ImageDecoder::decodeRgb);
+                new EvalTransform(model.preprocess()), DECODER);
     }
 
     private static TextTokenizer tokenizer(OpenClipConfig model, TrainConfig config) {

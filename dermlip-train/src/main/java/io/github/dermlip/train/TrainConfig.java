@@ -61,9 +61,10 @@ import java.util.Objects;
  * @param device where to train
  * @param maxBadFraction share of unusable samples tolerated before the run stops
  * @param quiet no progress bar
- * @param zeroshotClasses class names, one a line, for zero-shot accuracy each epoch, or null
+ * @param zeroshotClasses class names (one a line, or a JSON array) for zero-shot accuracy each epoch, or null
  * @param zeroshotData CSV with columns {@code image_path,label} of the zero-shot images, or null
- * @param zeroshotTemplates prompt templates with {@code {}}, one a line, or null for {@link ZeroShotTopK#DEFAULT_TEMPLATES}
+ * @param zeroshotTemplates prompt templates with {@code {}} (one a line, or a JSON array), or null for DermLIP's
+ *     eight skin templates
  * @param confinePaths refuse a manifest whose image paths leave the image root ({@code ../}, absolute paths); off by
  *     default, as in open_clip, which opens whatever path a manifest names
  */

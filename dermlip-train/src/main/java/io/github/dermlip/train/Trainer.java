@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.engine.TorchThreads;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipKeys;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.train.checkpoint.Checkpoint;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.CheckpointWriter;
@@ -69,9 +71,11 @@ import java.util.Map;
  * machine the split of reductions, and so the last bits of some results, can change from run to run.
  *
  * <p>Use it as a library with {@code new Trainer(config).run()}; {@link TrainingListener} reports each step.
+ *
+ * <p>Not DJL's {@code ai.djl.training.Trainer}: that one steps DJL's own optimizers (no open_clip decay rule, no
+ * exportable moments) and has no place for micro-batch accumulation against the whole batch's negatives.
  */
 public final class Trainer {
-    private static final float MAX_LOGIT_SCALE = (float) Math.log(100);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainConfig config;
@@ -113,6 +117,9 @@ public final class Trainer {
         Files.createDirectories(runDirectory);
         byte[] params = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(config.toJson());
         AtomicFiles.write(runDirectory.resolve("params.json"), out -> out.write(params));
+        Path manifest = Path.of(config.trainData());
+        TrainingRun provenance = new TrainingRun(runDirectory.getFileName().toString(), TrainingRun.sha256(params),
+                Files.isRegularFile(manifest) ? TrainingRun.sha256(manifest) : null, 0);
         TrainingComponents parts = components.create(modelConfig, config);
         int contextLength = modelConfig.model().text().contextLength();
         if (parts.tokenizer().contextLength() > contextLength) {
@@ -140,7 +147,8 @@ public final class Trainer {
                 if (resumeFrom != null) {
                     resumeFrom.loadOptimizer(adamW);
                 }
-                Run run = new Run(modelConfig, model, trainable, adamW, loader, evaluator, parts, root, layout);
+                Run run = new Run(modelConfig, model, trainable, adamW, loader, evaluator, parts, root, layout,
+                        provenance);
                 return run.execute(resumeFrom == null ? null : resumeFrom.state());
             }
         }
@@ -160,8 +168,8 @@ public final class Trainer {
         private final CheckpointWriter writer;
         private final ResultsLog results;
         private final ParameterStore store;
-        private final ContrastiveStep contrastiveStep;
-        private final GradNormClipper clipper;
+        private final TrainingStep trainingStep;
+        private final TrainingRun provenance;
         private final ScheduleInputs schedule;
         private final LrSchedule lrSchedule;
 
@@ -183,7 +191,8 @@ public final class Trainer {
         private final Map<BadSampleReason, Long> passSkipped = new EnumMap<>(BadSampleReason.class);
 
         Run(OpenClipConfig modelConfig, ClipModel model, TrainableParameters trainable, AdamW adamW, BatchLoader loader,
-                EpochEvaluator evaluator, TrainingComponents parts, NDManager root, CheckpointLayout layout) {
+                EpochEvaluator evaluator, TrainingComponents parts, NDManager root, CheckpointLayout layout, TrainingRun provenance) {
+            this.provenance = provenance;
             this.modelConfig = modelConfig;
             this.model = model;
             this.trainable = trainable;
@@ -196,8 +205,8 @@ public final class Trainer {
             writer = new CheckpointWriter(layout);
             results = new ResultsLog(config.runDirectory());
             store = new ParameterStore(root, false);
-            contrastiveStep = new ContrastiveStep(model, config.loss().newLoss(), store);
-            clipper = config.gradClipNorm() == null ? null : new GradNormClipper(config.gradClipNorm());
+            trainingStep = new TrainingStep(model, trainable, adamW, config.loss().newLoss(), store,
+                    config.gradClipNorm() == null ? null : new GradNormClipper(config.gradClipNorm()));
             schedule = scheduleInputs(loader);
             lrSchedule = schedule(schedule);
         }
@@ -330,17 +339,12 @@ public final class Trainer {
                 for (Batch batch : group) {
                     inputs.add(BatchInputs.of(batch, parts.tokenizer(), stepManager));
                 }
-                trainable.zeroGradients();
-                loss = contrastiveStep.forwardBackward(inputs).getFloat();
+                TrainingStep.Outcome outcome = trainingStep.run(inputs, lr, stepManager);
+                loss = outcome.loss();
                 if (!Float.isFinite(loss)) {
                     throw new TrainingDivergedException(step + 1, "loss is " + loss, lastKeys);
                 }
-                NDArray[] gradients = trainable.gradients(stepManager);
-                if (clipper != null) {
-                    clipper.clip(gradients, stepManager);
-                }
-                adamW.step(gradients, lr, stepManager);
-                scale = clampLogitScale(stepManager);
+                scale = outcome.logitScale();
             }
             step++;
             stepInEpoch++;
@@ -353,22 +357,6 @@ public final class Trainer {
             }
             return new StepRecord(step, epoch, stepInEpoch, loss, lr, Math.exp(scale), samples / seconds,
                     waitNanos / 1e9);
-        }
-
-        /**
-         * Clamps {@code logit_scale} to [0, ln 100] in place, as open_clip after every step; returns its value. It is
-         * read through a view owned by the step, so an accelerator's host copy is freed with the step.
-         */
-        private float clampLogitScale(NDManager stepManager) {
-            NDArray array = model.logitScale().getArray();
-            NDArray view = array.reshape(array.getShape());
-            view.attach(stepManager);
-            float value = view.getFloat();
-            float clamped = Math.max(0f, Math.min(MAX_LOGIT_SCALE, value));
-            if (clamped != value) {
-                array.set(new float[] {clamped});
-            }
-            return clamped;
         }
 
         private void log(StepRecord record) throws IOException {
@@ -432,7 +420,7 @@ public final class Trainer {
             }
             TrainingState state = new TrainingState(step, epoch, stepInEpoch, position, adamW.stepCount(), schedule,
                     config.seed(), TrainingState.hash(config.trajectoryJson()), config.trajectoryJson(), epochTotals);
-            lastCheckpoint = writer.write(target, modelConfig, model, adamW, state);
+            lastCheckpoint = writer.write(target, modelConfig, model, adamW, state, provenance.atStep(step));
             lastCheckpointStep = step;
         }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * Receives a run's progress as it happens, e.g. to collect losses, to watch native memory or to look at the model
  * between steps (without changing it).
+ *
+ * <p>Not DJL's {@code ai.djl.training.listener.TrainingListener}, which is bound to DJL's {@code Trainer} and its
+ * metrics; this one receives this library's {@link StepRecord} and the model between steps.
  */
 public interface TrainingListener {
 

@@ -6,7 +6,11 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
-/** A terminal progress bar over the run's optimizer steps showing loss, learning rate, logit scale and throughput. */
+/**
+ * A terminal progress bar over the run's optimizer steps showing epoch, loss, learning rate and throughput. The
+ * message is kept short because the bar cuts its line at the terminal's width, message last: in 80 columns a
+ * longer one lost the learning rate mid-number. The logit scale is in {@code results.jsonl}.
+ */
 final class TrainingProgress implements AutoCloseable {
     private final ProgressBar bar;
 
@@ -21,8 +25,8 @@ final class TrainingProgress implements AutoCloseable {
     void update(StepRecord record) {
         if (bar != null) {
             bar.stepTo(record.step());
-            bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d | loss %.4f | lr %.3e | scale %.2f | %.1f samples/s",
-                    record.epoch(), record.loss(), record.lr(), record.logitScale(), record.samplesPerSecond()));
+            bar.setExtraMessage(String.format(Locale.ROOT, "ep %d loss %.4f lr %.1e %.0f/s", record.epoch(),
+                    record.loss(), record.lr(), record.samplesPerSecond()));
         }
     }
 

@@ -7,24 +7,13 @@ import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Zero-shot top-k accuracy during training: class embeddings from core's zero-shot classifier, kept on the
  * training device, so each validation batch is scored without leaving it.
  */
 public final class ZeroShotTopK {
-    /** DermLIP's eight skin templates, used when no {@code --zeroshot-templates} file is given. */
-    public static final List<String> DEFAULT_TEMPLATES =
-            io.github.dermlip.core.api.ZeroShotClassifier.DERMLIP_SKIN_TEMPLATES;
-
     private final List<String> classes;
     private final NDArray classEmbeddings;
 
@@ -59,11 +48,6 @@ public final class ZeroShotTopK {
         return classes;
     }
 
-    /** The normalized class embeddings [C, E]. */
-    public NDArray classEmbeddings() {
-        return classEmbeddings;
-    }
-
     /**
      * For each image, the indices of its {@code k} best classes, best first.
      *
@@ -92,52 +76,6 @@ public final class ZeroShotTopK {
                 taken[best] = true;
                 out[i][r] = best;
             }
-        }
-        return out;
-    }
-
-    /** {@code x / max(||x||, 1e-12)} along the last axis. */
-    static NDArray normalize(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
-    }
-
-    /** Class names, one per line (blank lines skipped); duplicates are refused. */
-    public static List<String> readClasses(Path file) throws IOException {
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String name = lines.get(i).strip();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!seen.add(name)) {
-                throw new IOException(file + ": line " + (i + 1) + ": class '" + name + "' is listed twice");
-            }
-            out.add(name);
-        }
-        if (out.isEmpty()) {
-            throw new IOException(file + ": no class names");
-        }
-        return out;
-    }
-
-    /** Templates, one per line, each with a {@code {}} for the class name (blank lines skipped). */
-    public static List<String> readTemplates(Path file) throws IOException {
-        List<String> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String template = lines.get(i).strip();
-            if (template.isEmpty()) {
-                continue;
-            }
-            if (!template.contains("{}")) {
-                throw new IOException(file + ": line " + (i + 1) + ": template has no {} for the class name: " + template);
-            }
-            out.add(template);
-        }
-        if (out.isEmpty()) {
-            throw new IOException(file + ": no templates");
         }
         return out;
     }

@@ -14,16 +14,19 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
+import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.io.StateDict;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.ClipOutput;
 import io.github.dermlip.core.model.OpenClipKeys;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.core.tokenizer.TokenizedBatch;
 import io.github.dermlip.train.checkpoint.CheckpointLayout;
 import io.github.dermlip.train.checkpoint.LatestPointer;
 import io.github.dermlip.train.loss.LossKind;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,6 +67,10 @@ class CheckpointOutputTest {
         StateDict weights = StateDict.read(checkpoint.resolve(CheckpointLayout.MODEL_WEIGHTS));
         assertEquals("pt", weights.metadata().get("format"));
         assertEquals(liveWeights, weights.asMap(), "saved weights are the trained ones, bit for bit");
+        TrainingRun run = TrainingRun.read(checkpoint).orElseThrow();
+        assertEquals(new TrainingRun("roundtrip",
+                TrainingRun.sha256(Files.readAllBytes(config.runDirectory().resolve("params.json"))),
+                TrainingRun.sha256(train), 2), run, "the checkpoint links to its run, data and step");
         try (NDManager manager = NDManager.newBaseManager()) {
             ClipModel loaded = ClipModel.create(saved.model(), manager);
             assertEquals(OpenClipKeys.parameters(loaded).keySet(), weights.names());

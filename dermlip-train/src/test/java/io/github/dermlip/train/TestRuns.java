@@ -3,7 +3,6 @@ package io.github.dermlip.train;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.image.AugmentationConfig;
 import io.github.dermlip.core.image.EvalTransform;
-import io.github.dermlip.core.image.ImageDecoder;
 import io.github.dermlip.core.image.TrainTransform;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
 import java.io.IOException;
@@ -40,7 +39,7 @@ final class TestRuns {
     static ComponentsFactory components(TextTokenizer tokenizer) {
         return (OpenClipConfig model, TrainConfig config) -> new TrainingComponents(tokenizer,
                 new TrainTransform(model.preprocess(), AugmentationConfig.DEFAULT), new EvalTransform(model.preprocess()),
-                ImageDecoder::decodeRgb);
+                StandardComponents.DECODER);
     }
 
     /** A quiet, small-batch config over {@code trainCsv} writing under {@code dir/logs/name}. */

@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * <p>Architectures are every {@code NAME.json} in the resource folder {@code io/github/dermlip/models/configs/},
  * found by listing it ({@link ArchitectureIndex}); adding a config is adding its file. Names follow open_clip
- * ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny}, {@code derm-demo}, {@code derm-small} and
- * {@code bench-small} are small configs for tests, the demo and benchmarks. The registry is
+ * ({@code ViT-B-16}, {@code ViT-B-16-quickgelu}); {@code derm-tiny} and {@code derm-demo} are
+ * small configs for tests and the demo (the benchmarks read theirs from {@code ../shared/bench}). The registry is
  * {@code io/github/dermlip/models/pretrained.json}.
  */
 public final class ModelCatalog {

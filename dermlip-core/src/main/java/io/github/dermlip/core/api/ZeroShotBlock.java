@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.dermlip.core.model.ImageTower;
+import io.github.dermlip.core.model.ClipModel;
 
 /**
  * A DJL block for zero-shot classification: an already-loaded image tower followed by fixed class weights.
@@ -78,7 +79,7 @@ public final class ZeroShotBlock extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray pixels = inputs.singletonOrThrow();
         NDArray features = vision.encode(store, pixels, training);
-        NDArray unit = features.div(features.norm(new int[] {-1}, true).maximum(1e-12f));
+        NDArray unit = ClipModel.normalize(features);
         NDArray weights = store.getValue(classWeights, pixels.getDevice(), training);
         return new NDList(unit.matMul(weights).mul(ZeroShotClassifier.LOGIT_SCALE));
     }

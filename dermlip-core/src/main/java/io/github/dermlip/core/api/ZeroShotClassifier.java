@@ -1,18 +1,17 @@
 package io.github.dermlip.core.api;
 
 import ai.djl.modality.Classifications;
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Zero-shot classification as open_clip builds it ({@code build_zero_shot_classifier}) and DermLIP evaluates it.
  *
- * <p>Each class name is put into every template ({@code template.replace("{}", name)}, the same formatting as
- * {@code eval.prompts.PromptTemplates}); the class weight is the mean of the L2-normalized prompt embeddings,
+ * <p>Each class name is put into every template by {@link PromptTemplates#format}; the class weight is the mean of the L2-normalized prompt embeddings,
  * normalized again. An image's logits are {@value #LOGIT_SCALE}{@code  * normalize(image) . weight}: open_clip's
  * {@code training/zero_shot.py}, which DermLIP's benchmarks run, multiplies by a fixed 100 and ignores the model's
  * learned {@code logit_scale} (which training clamps at ln 100 anyway). Probabilities are the softmax over classes.
@@ -22,18 +21,6 @@ import java.util.Set;
 public final class ZeroShotClassifier {
     /** The fixed temperature open_clip's zero-shot evaluation multiplies cosine similarities by. */
     public static final float LOGIT_SCALE = 100f;
-    /** The placeholder a template holds for the class name. */
-    public static final String PLACEHOLDER = "{}";
-    /** DermLIP's eight skin templates, the default prompt ensemble for dermatology. */
-    public static final List<String> DERMLIP_SKIN_TEMPLATES = List.of(
-            "This is a skin image of {}",
-            "This is a skin image of {}.",
-            "A skin image of {}.",
-            "An image of {}, a skin condition.",
-            "{}, a skin disorder, is shown in this image.",
-            "The skin lesion depicted is {}.",
-            "The skin cancer in this image is {}.",
-            "This image depicts {}, a type of skin cancer.");
 
     private final DermLip encoder;
     private final List<String> classNames;
@@ -47,13 +34,11 @@ public final class ZeroShotClassifier {
 
     /** Embeds every class name with every template and averages per class. */
     static ZeroShotClassifier create(DermLip encoder, List<String> classNames, List<String> templates) {
-        List<String> names = checkedClassNames(classNames);
-        List<String> formats = checkedTemplates(templates);
+        List<String> names = new ClassList("classes", classNames).labels();
+        PromptTemplates formats = new PromptTemplates(templates);
         List<String> prompts = new ArrayList<>(names.size() * formats.size());
         for (String name : names) {
-            for (String template : formats) {
-                prompts.add(format(template, name));
-            }
+            prompts.addAll(formats.format(name));
         }
         float[][] promptEmbeddings = encoder.encodeTexts(prompts, true);
         int dim = encoder.embeddingDimension();
@@ -74,11 +59,6 @@ public final class ZeroShotClassifier {
             weights[c] = mean;
         }
         return new ZeroShotClassifier(encoder, names, weights);
-    }
-
-    /** A prompt: the template with every {@value #PLACEHOLDER} replaced by the class name. */
-    public static String format(String template, String className) {
-        return template.replace(PLACEHOLDER, className);
     }
 
     /** The class names, in label order. */
@@ -185,36 +165,5 @@ public final class ZeroShotClassifier {
             out[i] /= sum;
         }
         return out;
-    }
-
-    private static List<String> checkedClassNames(List<String> classNames) {
-        List<String> names = List.copyOf(classNames);
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("no class names given");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).isBlank()) {
-                throw new IllegalArgumentException("class name " + i + " is blank");
-            }
-            if (!seen.add(names.get(i))) {
-                throw new IllegalArgumentException("class name '" + names.get(i) + "' appears twice");
-            }
-        }
-        return names;
-    }
-
-    private static List<String> checkedTemplates(List<String> templates) {
-        List<String> list = List.copyOf(templates);
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("no prompt templates given");
-        }
-        for (String t : list) {
-            if (!t.contains(PLACEHOLDER)) {
-                throw new IllegalArgumentException("prompt template without a " + PLACEHOLDER + " placeholder: \""
-                        + t + "\"");
-            }
-        }
-        return list;
     }
 }

@@ -55,11 +55,6 @@ public enum DType {
         return name();
     }
 
-    /** The legacy PyTorch storage class in module {@code torch}, e.g. {@code "HalfStorage"}. */
-    public String torchStorageName() {
-        return torchStorage;
-    }
-
     /** The dtype whose safetensors name is {@code name}, if this library reads it. */
     public static Optional<DType> fromSafetensorsName(String name) {
         for (DType t : values()) {

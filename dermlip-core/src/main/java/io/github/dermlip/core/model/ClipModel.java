@@ -156,8 +156,11 @@ public final class ClipModel extends ModelBlock {
         return new ClipOutput(image, textFeatures, scale, bias).toNDList();
     }
 
-    /** {@code x / max(||x||, 1e-12)} along the last axis, as torch's {@code F.normalize}. */
-    private static NDArray normalize(NDArray x) {
+    /**
+     * {@code x / max(||x||, 1e-12)} along the last axis, as torch's {@code F.normalize}; the library's one
+     * normalize of features, safe under autograd (its epsilon is a libtorch-owned {@link Scalars} array).
+     */
+    public static NDArray normalize(NDArray x) {
         NDArray norm = x.norm(new int[] {-1}, true);
         return x.div(norm.maximum(Scalars.of(1e-12f, norm)));
     }

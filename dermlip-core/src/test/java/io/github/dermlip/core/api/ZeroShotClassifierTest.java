@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.modality.Classifications;
 import io.github.dermlip.core.SharedFixtures;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +87,7 @@ class ZeroShotClassifierTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lip.zeroShotClassifier(CLASSES, List.of("a photo of a lesion")));
         assertEquals(true, e.getMessage().contains("a photo of a lesion"));
-        assertEquals("A skin image of nevus.", ZeroShotClassifier.format("A skin image of {}.", "nevus"));
+        assertEquals(List.of("A skin image of nevus."), new PromptTemplates(List.of("A skin image of {}.")).format("nevus"));
     }
 
     /** 100 * cos(image, mean of normalized prompt embeddings), written out with plain loops. */

@@ -3,10 +3,10 @@ package io.github.dermlip.eval.cli;
 import ai.djl.modality.Classifications;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.ZeroShotClassifier;
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptFiles;
-import io.github.dermlip.eval.prompts.PromptTemplates;
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptFiles;
+import io.github.dermlip.core.prompts.PromptTemplates;
+import io.github.dermlip.eval.data.BuiltinClassLists;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code classify}: zero-shot classification of the images of a folder.

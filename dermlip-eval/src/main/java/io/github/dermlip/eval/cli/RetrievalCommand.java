@@ -1,7 +1,7 @@
 package io.github.dermlip.eval.cli;
 
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.data.CaptionedImages;
-import io.github.dermlip.eval.task.CaptionCsv;
 import io.github.dermlip.eval.task.RetrievalReportFiles;
 import io.github.dermlip.eval.task.RetrievalTask;
 import io.github.dermlip.eval.task.TaskInputs;

@@ -1,8 +1,8 @@
 package io.github.dermlip.eval.cli;
 
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.data.LabeledDataset;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import io.github.dermlip.eval.task.TaskInputs;
 import io.github.dermlip.eval.task.ZeroShotReport;
 import io.github.dermlip.eval.task.ZeroShotTask;

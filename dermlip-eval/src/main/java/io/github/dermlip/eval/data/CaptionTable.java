@@ -1,12 +1,16 @@
 package io.github.dermlip.eval.data;
 
+import io.github.dermlip.core.table.CaptionManifest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads image-caption pairs from a CSV with an image column and a caption column; blank captions are left out. */
+/**
+ * Reads the image-caption pairs of a public release's metadata CSV, where images are found by a
+ * {@link ImageLocator} and missing ones follow a {@link MissingImagePolicy}; blank captions are left out and
+ * counted (core's rule, see {@link CaptionManifest}).
+ */
 final class CaptionTable {
-    private static final System.Logger LOG = System.getLogger(CaptionTable.class.getName());
 
     private CaptionTable() {}
 
@@ -20,30 +24,19 @@ final class CaptionTable {
      */
     static CaptionedImages read(String dataset, Path csv, String imageColumn, String captionColumn,
             ImageLocator locator, MissingImagePolicy policy) {
-        CsvTable table = CsvTable.read(csv);
-        int[] columns = table.requireAll(List.of(imageColumn, captionColumn));
+        CaptionManifest manifest = CaptionCsv.manifest(csv, imageColumn, captionColumn);
         ImageCheck check = new ImageCheck(dataset, "under " + locator.root(), policy);
         List<Path> images = new ArrayList<>();
         List<String> captions = new ArrayList<>();
-        int blank = 0;
-        for (int r = 0; r < table.size(); r++) {
-            String caption = table.get(r, columns[1]);
-            if (caption.isEmpty()) {
-                blank++;
-                continue;
-            }
-            String name = table.get(r, columns[0]);
-            Path image = locator.locate(name);
-            if (check.accept(image, name)) {
+        for (CaptionManifest.Pair pair : manifest.captioned()) {
+            Path image = locator.locate(pair.image());
+            if (check.accept(image, pair.image())) {
                 images.add(image);
-                captions.add(caption);
+                captions.add(pair.caption().strip());
             }
         }
         check.finish();
-        if (blank > 0) {
-            LOG.log(System.Logger.Level.INFO, csv + ": " + blank + " rows with an empty '" + captionColumn
-                    + "' left out");
-        }
+        CaptionCsv.logBlankCaptions(manifest, captionColumn);
         return new CaptionedImages(dataset, images, captions);
     }
 }

@@ -28,7 +28,7 @@ public final class CsvDataset {
             throw new DatasetException(csv + " is a folder; the CSV loader expects a CSV file with columns "
                     + List.of(IMAGE, LABEL) + " (use 'imagefolder' for one subfolder per class)");
         }
-        CsvTable table = CsvTable.read(csv);
+        MetadataTable table = MetadataTable.read(csv);
         int[] required = table.requireAll(List.of(IMAGE, LABEL));
         int split = table.find(SPLIT);
         int[] groups = IntStream.range(0, table.header().size())

@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +19,7 @@ public final class DdiDataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("DDI", options);
         Path metadata = ReleaseFiles.metadata("DDI", dataRoot, List.of(METADATA));
-        CsvTable table = CsvTable.read(metadata);
+        MetadataTable table = MetadataTable.read(metadata);
         int[] columns = table.requireAll(List.of("DDI_file", "malignant", "skin_tone"));
         int[] groups = table.findAll(GROUPS);
         LabeledItems items = new LabeledItems("DDI",

@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +21,7 @@ public final class Fitzpatrick17kDataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("Fitzpatrick17k", options);
         Path metadata = ReleaseFiles.metadata("Fitzpatrick17k", dataRoot, List.of(METADATA));
-        CsvTable table = CsvTable.read(metadata);
+        MetadataTable table = MetadataTable.read(metadata);
         int[] columns = table.requireAll(List.of("md5hash", "label"));
         int[] groups = table.findAll(GROUPS);
         List<String> classes = BuiltinClassLists.FITZPATRICK17K.labels();

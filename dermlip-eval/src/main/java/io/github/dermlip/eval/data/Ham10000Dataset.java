@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public final class Ham10000Dataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("HAM10000", options);
         Path metadata = ReleaseFiles.metadata("HAM10000", dataRoot, List.of(METADATA));
-        CsvTable table = CsvTable.read(metadata);
+        MetadataTable table = MetadataTable.read(metadata);
         int[] columns = table.requireAll(List.of("image_id", "dx"));
         int[] groups = table.findAll(GROUPS);
         LabeledItems items = new LabeledItems("HAM10000",

@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ public final class Isic2019Dataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("ISIC 2019", options);
         Path groundTruth = ReleaseFiles.metadata("ISIC 2019", dataRoot, List.of(GROUND_TRUTH));
-        CsvTable table = CsvTable.read(groundTruth);
+        MetadataTable table = MetadataTable.read(groundTruth);
         int image = table.require("image");
         int[] classColumns = table.requireAll(CLASS_COLUMNS);
         int unknown = table.find(UNKNOWN);
@@ -60,7 +59,7 @@ public final class Isic2019Dataset {
         return new LabeledDataset("isic2019", BuiltinClassLists.ISIC2019.labels(), items.finish());
     }
 
-    private static boolean isSet(CsvTable table, int row, int column) {
+    private static boolean isSet(MetadataTable table, int row, int column) {
         try {
             return Double.parseDouble(table.get(row, column)) > 0.5;
         } catch (NumberFormatException e) {

@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,7 +22,7 @@ public final class Isic2020Dataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("ISIC 2020", options);
         Path groundTruth = ReleaseFiles.metadata("ISIC 2020", dataRoot, GROUND_TRUTH);
-        CsvTable table = CsvTable.read(groundTruth);
+        MetadataTable table = MetadataTable.read(groundTruth);
         int[] columns = table.requireAll(List.of("image_name", "target"));
         int[] groups = table.findAll(GROUPS);
         LabeledItems items = new LabeledItems("ISIC 2020",

@@ -76,7 +76,7 @@ public final class MmSkinDataset {
         List<String> categories = new ArrayList<>();
         List<String> splits = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
-            CsvTable table = CsvTable.read(files.get(f));
+            MetadataTable table = MetadataTable.read(files.get(f));
             int[] columns = table.requireAll(List.of(IMAGE, CATEGORIES));
             int set = table.find(SET);
             for (int r = 0; r < table.size(); r++) {
@@ -102,7 +102,7 @@ public final class MmSkinDataset {
                 .distinct().toList();
     }
 
-    private static String singleCategory(CsvTable table, int row, int column) {
+    private static String singleCategory(MetadataTable table, int row, int column) {
         String cell = table.get(row, column);
         if (!cell.startsWith("[") || !cell.endsWith("]")) {
             throw table.cellError(row, column, "expected a list literal such as ['Nevus']");

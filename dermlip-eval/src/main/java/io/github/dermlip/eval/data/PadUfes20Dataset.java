@@ -1,6 +1,5 @@
 package io.github.dermlip.eval.data;
 
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +26,7 @@ public final class PadUfes20Dataset {
     public static LabeledDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("PAD-UFES-20", options);
         Path metadata = ReleaseFiles.metadata("PAD-UFES-20", dataRoot, List.of(METADATA));
-        CsvTable table = CsvTable.read(metadata);
+        MetadataTable table = MetadataTable.read(metadata);
         int[] columns = table.requireAll(List.of("img_id", "diagnostic"));
         int[] groups = table.findAll(GROUPS);
         LabeledItems items = new LabeledItems("PAD-UFES-20",

@@ -27,7 +27,7 @@ public final class SkinConDataset {
     public static ConceptDataset load(Path dataRoot, LoadOptions options) {
         ReleaseFiles.rejectClassNames("SkinCon", options);
         Path file = ReleaseFiles.metadata("SkinCon", dataRoot, ANNOTATIONS);
-        CsvTable table = CsvTable.read(file);
+        MetadataTable table = MetadataTable.read(file);
         int[] fixed = table.requireAll(List.of(IMAGE_ID, EXCLUDE));
         List<String> concepts = new ArrayList<>();
         List<Integer> conceptColumns = new ArrayList<>();

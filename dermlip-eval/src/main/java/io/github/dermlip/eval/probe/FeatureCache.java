@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A directory of encoded features, one float32 {@code .npy} file per {@link FeatureKey}, so that repeated probes
@@ -47,17 +46,6 @@ public final class FeatureCache {
         } finally {
             Files.deleteIfExists(temporary);
         }
-    }
-
-    /** The cached features of {@code key}; on a miss, runs {@code encoder}, stores its result and returns it. */
-    public float[][] getOrCompute(FeatureKey key, Supplier<float[][]> encoder) throws IOException {
-        Optional<float[][]> cached = load(key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        float[][] features = encoder.get();
-        store(key, features);
-        return features;
     }
 
     private static String slug(String text) {

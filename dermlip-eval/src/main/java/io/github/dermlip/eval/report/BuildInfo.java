@@ -2,60 +2,31 @@ package io.github.dermlip.eval.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.CodeSource;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 import java.util.StringJoiner;
-import java.util.concurrent.TimeUnit;
 
-/** The library version and source revision recorded in a run's provenance. */
+/**
+ * The library version and source revision recorded in a run's provenance, both fixed at build time: Maven writes
+ * them into {@code build-info.properties} (resource filtering and the git-commit-id plugin), so nothing forks git
+ * while a command runs.
+ */
 final class BuildInfo {
-    private static final String POM_PROPERTIES = "/META-INF/maven/io.github.dermlip/dermlip-eval/pom.properties";
-    private static final long GIT_TIMEOUT_SECONDS = 5;
+    private static final String RESOURCE = "build-info.properties";
+    private static final Properties BUILD = load();
 
     private BuildInfo() {}
 
-    /** The version from the jar's Maven metadata, or "development" when running from a build folder. */
+    /** The version this library was built as, or "development" when the classes were not built by Maven. */
     static String libraryVersion() {
-        try (InputStream in = BuildInfo.class.getResourceAsStream(POM_PROPERTIES)) {
-            if (in == null) {
-                return "development";
-            }
-            Properties props = new Properties();
-            props.load(in);
-            return props.getProperty("version", "development");
-        } catch (IOException e) {
-            return "development";
-        }
+        String version = BUILD.getProperty("version");
+        return version == null || version.startsWith("${") ? "development" : version;
     }
 
-    /**
-     * {@code git describe --tags --always --dirty} of the checkout this class was loaded from, or null when the
-     * classes do not live inside a git checkout (an installed jar) or git is unavailable.
-     */
+    /** {@code git describe} of the checkout the library was built from, or null when it was not built from one. */
     static String gitDescribe() {
-        Path checkout = enclosingCheckout();
-        if (checkout == null) {
-            return null;
-        }
-        try {
-            Process git = new ProcessBuilder("git", "-C", checkout.toString(), "describe", "--tags", "--always",
-                    "--dirty").redirectErrorStream(true).start();
-            if (!git.waitFor(GIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                git.destroy();
-                return null;
-            }
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.exitValue() == 0 && !out.isEmpty() ? out : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        String describe = BUILD.getProperty("describe");
+        return describe == null || describe.isBlank() || describe.startsWith("${") ? null : describe;
     }
 
     /** The arguments joined by spaces, single-quoting those holding spaces or quotes. */
@@ -67,21 +38,15 @@ final class BuildInfo {
         return line.toString();
     }
 
-    private static Path enclosingCheckout() {
-        CodeSource source = BuildInfo.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return null;
-        }
-        try {
-            Path dir = Path.of(source.getLocation().toURI());
-            for (; dir != null; dir = dir.getParent()) {
-                if (Files.exists(dir.resolve(".git"))) {
-                    return dir;
-                }
+    private static Properties load() {
+        Properties props = new Properties();
+        try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
+            if (in != null) {
+                props.load(in);
             }
-            return null;
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE + " from the jar", e);
         }
+        return props;
     }
 }

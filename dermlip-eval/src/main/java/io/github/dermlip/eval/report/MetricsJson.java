@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.stats.Estimate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -136,15 +137,26 @@ public final class MetricsJson {
         node.put("library_version", p.libraryVersion());
         node.put("timestamp", p.timestamp());
         node.put("git_describe", p.gitDescribe());
+        if (p.trainingRun() != null) {
+            node.set("training_run", p.trainingRun().toJson());
+        }
         return node;
     }
 
     private static Provenance readProvenance(Path file, JsonNode node) {
         JsonNode seed = node.get("seed");
         JsonNode git = node.get("git_describe");
+        JsonNode run = node.get("training_run");
         return new Provenance(text(file, node, "model"), text(file, node, "dataset"), text(file, node, "command_line"),
                 seed == null || seed.isNull() ? null : seed.asLong(), text(file, node, "library_version"),
-                text(file, node, "timestamp"), git == null || git.isNull() ? null : git.asText());
+                text(file, node, "timestamp"), git == null || git.isNull() ? null : git.asText(),
+                run == null || run.isNull() ? null : trainingRun(file, run));
+    }
+
+    private static TrainingRun trainingRun(Path file, JsonNode run) {
+        JsonNode data = run.get("data_sha256");
+        return new TrainingRun(text(file, run, "run"), text(file, run, "params_sha256"),
+                data == null || data.isNull() ? null : data.asText(), run.path("step").asLong());
     }
 
     private static ObjectNode key(ObjectNode node, String model, String task, String dataset) {

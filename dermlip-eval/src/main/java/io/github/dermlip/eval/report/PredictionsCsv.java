@@ -1,10 +1,8 @@
 package io.github.dermlip.eval.report;
 
-import java.io.BufferedWriter;
+import io.github.dermlip.core.table.CsvTableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,25 +37,23 @@ public final class PredictionsCsv {
         for (int c = 0; c < k; c++) {
             header.add("prob_" + c);
         }
-        try {
-            TextFiles.createParent(file);
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                out.write(CsvText.line(header));
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < n; i++) {
-                    if (probabilities[i].length != k) {
-                        throw new IllegalArgumentException("probability row " + i + " has " + probabilities[i].length
-                                + " values, row 0 has " + k);
-                    }
-                    line.setLength(0);
-                    line.append(CsvText.quote(images.get(i))).append(',').append(trueLabels[i]).append(',')
-                            .append(predicted[i]);
-                    for (float p : probabilities[i]) {
-                        line.append(',').append(p);
-                    }
-                    out.write(line.append('\n').toString());
-                }
+        List<List<String>> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (probabilities[i].length != k) {
+                throw new IllegalArgumentException("probability row " + i + " has " + probabilities[i].length
+                        + " values, row 0 has " + k);
             }
+            List<String> row = new ArrayList<>(k + 3);
+            row.add(images.get(i));
+            row.add(Integer.toString(trueLabels[i]));
+            row.add(Integer.toString(predicted[i]));
+            for (float p : probabilities[i]) {
+                row.add(Float.toString(p));
+            }
+            rows.add(row);
+        }
+        try {
+            CsvTableWriter.write(file, header, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

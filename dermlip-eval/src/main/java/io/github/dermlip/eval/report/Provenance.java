@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.report;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,9 +14,11 @@ import java.util.Objects;
  * @param libraryVersion version of this library
  * @param timestamp when the run finished, ISO-8601 in UTC
  * @param gitDescribe {@code git describe} of the library's source checkout, or null when not run from one
+ * @param trainingRun the training run of the evaluated checkpoint (core's {@code training_run.json}), or null when
+ *     the weights were not trained by this library or several models are reported together
  */
 public record Provenance(String model, String dataset, String commandLine, Long seed, String libraryVersion,
-        String timestamp, String gitDescribe) {
+        String timestamp, String gitDescribe, TrainingRun trainingRun) {
 
     /** Checks the required fields. */
     public Provenance {
@@ -33,9 +36,10 @@ public record Provenance(String model, String dataset, String commandLine, Long 
      * @param dataset dataset name or path
      * @param args the command-line arguments (quoted where they hold spaces)
      * @param seed the seed, or null
+     * @param trainingRun the checkpoint's training run, or null
      */
-    public static Provenance capture(String model, String dataset, String[] args, Long seed) {
+    public static Provenance capture(String model, String dataset, String[] args, Long seed, TrainingRun trainingRun) {
         return new Provenance(model, dataset, BuildInfo.commandLine(args), seed, BuildInfo.libraryVersion(),
-                Instant.now().toString(), BuildInfo.gitDescribe());
+                Instant.now().toString(), BuildInfo.gitDescribe(), trainingRun);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.report;
 
+import io.github.dermlip.core.table.CsvTableWriter;
 import io.github.dermlip.eval.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public final class ResultsCsv {
             header.add(m + "_low");
             header.add(m + "_high");
         }
-        StringBuilder out = new StringBuilder(CsvText.line(header));
+        List<List<String>> lines = new ArrayList<>();
         for (ResultRow row : rows) {
             List<String> cells = new ArrayList<>(List.of(row.model(), row.task(), row.dataset()));
             for (String m : metrics) {
@@ -31,9 +32,9 @@ public final class ResultsCsv {
                 cells.add(e == null ? "" : number(e.low()));
                 cells.add(e == null ? "" : number(e.high()));
             }
-            out.append(CsvText.line(cells));
+            lines.add(cells);
         }
-        return out.toString();
+        return CsvTableWriter.render(header, lines);
     }
 
     /** Writes the CSV file, creating its folder. */

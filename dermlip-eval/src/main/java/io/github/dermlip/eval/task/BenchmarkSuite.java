@@ -1,13 +1,13 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.concepts.ConceptTerms;
 import io.github.dermlip.eval.concepts.PromptPair;
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.data.ConceptDataset;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.metrics.ClassificationReport;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;

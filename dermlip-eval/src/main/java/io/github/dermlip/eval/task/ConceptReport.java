@@ -1,10 +1,12 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.concepts.ConceptAuroc;
 import io.github.dermlip.eval.report.GroupBarPlot;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextFiles;
 import io.github.dermlip.eval.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,16 +42,18 @@ public final class ConceptReport {
      * Writes every file.
      *
      * @param commandLine the arguments that started the run, for the provenance
+     * @param trainingRun the training run of the evaluated checkpoint, or null
      * @return the files written
      */
-    public static List<Path> write(ConceptResult result, Path outDir, List<String> commandLine) {
+    public static List<Path> write(ConceptResult result, Path outDir, List<String> commandLine,
+            TrainingRun trainingRun) {
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), trainingRun);
         MetricsDocument doc = new MetricsDocument(provenance, result.rows());
         List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc, TableOptions.DEFAULT, headline(result)));
         written.addAll(conceptTable(result, false).write(outDir, CONCEPTS, conceptTable(result, true)));
         Path scores = outDir.resolve(SCORES_CSV);
-        ReportFiles.writeText(scores, scoresTable(result).csv());
+        TextFiles.write(scores, scoresTable(result).csv());
         written.add(scores);
         written.add(barPlot(result, outDir));
         return written;

@@ -115,7 +115,7 @@ public final class ConceptTask {
     public ConceptResult run(EmbeddingModel model, ConceptDataset data, Map<String, List<String>> terms,
             List<PromptPair> prompts, Path outDir, List<String> commandLine) throws IOException {
         ConceptResult result = evaluate(model, data, terms, prompts);
-        ConceptReport.write(result, outDir, commandLine);
+        ConceptReport.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 

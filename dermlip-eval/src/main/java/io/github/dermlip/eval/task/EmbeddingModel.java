@@ -1,8 +1,10 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the evaluation tasks need from a CLIP-style model: L2-normalized image and text embeddings in a shared
@@ -19,6 +21,11 @@ public interface EmbeddingModel extends AutoCloseable {
      * produce the same embeddings.
      */
     String id();
+
+    /** The training run the weights come from, when this library trained them (core's {@code training_run.json}). */
+    default Optional<TrainingRun> trainingRun() {
+        return Optional.empty();
+    }
 
     /**
      * L2-normalized embeddings of image files, one row per file in list order.

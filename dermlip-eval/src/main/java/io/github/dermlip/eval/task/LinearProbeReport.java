@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.report.BandSeries;
 import io.github.dermlip.eval.report.FewShotPlot;
 import io.github.dermlip.eval.report.MetricsDocument;
@@ -42,11 +43,13 @@ public final class LinearProbeReport {
      * Writes every file.
      *
      * @param commandLine the arguments that started the run, for the provenance
+     * @param trainingRun the training run of the evaluated checkpoint, or null
      * @return the files written
      */
-    public static List<Path> write(LinearProbeResult result, Path outDir, List<String> commandLine) {
+    public static List<Path> write(LinearProbeResult result, Path outDir, List<String> commandLine,
+            TrainingRun trainingRun) {
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), trainingRun);
         MetricsDocument doc = new MetricsDocument(provenance, result.rows());
         List<Path> written = new ArrayList<>(ReportFiles.write(outDir, doc, TableOptions.DEFAULT, headline(result)));
         written.addAll(meanStd(result, false).write(outDir, MEAN_STD, meanStd(result, true)));

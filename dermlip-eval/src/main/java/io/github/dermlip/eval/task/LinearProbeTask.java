@@ -91,7 +91,7 @@ public final class LinearProbeTask {
     public LinearProbeResult run(EmbeddingModel model, LabeledDataset data, LinearProbeSettings settings, Path outDir,
             List<String> commandLine) throws IOException {
         LinearProbeResult result = evaluate(model, data, settings);
-        LinearProbeReport.write(result, outDir, commandLine);
+        LinearProbeReport.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 

@@ -13,10 +13,7 @@ import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.report.ResultsCsv;
 import io.github.dermlip.eval.report.TableOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.dermlip.eval.report.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -58,7 +55,7 @@ final class ReportFiles {
                 root.set(field.getKey(), field.getValue());
             }
         }
-        writeText(outDir.resolve(ReportWriter.METRICS_JSON), toJson(root) + "\n");
+        TextFiles.write(outDir.resolve(ReportWriter.METRICS_JSON), toJson(root) + "\n");
         return written;
     }
 
@@ -71,28 +68,15 @@ final class ReportFiles {
         Path csv = outDir.resolve(base + ".csv");
         Path md = outDir.resolve(base + ".md");
         Path tex = outDir.resolve(base + ".tex");
-        writeText(csv, ResultsCsv.render(rows));
-        writeText(md, MarkdownTable.render(rows, options));
-        writeText(tex, LatexTable.render(rows, options));
+        TextFiles.write(csv, ResultsCsv.render(rows));
+        TextFiles.write(md, MarkdownTable.render(rows, options));
+        TextFiles.write(tex, LatexTable.render(rows, options));
         return List.of(csv, md, tex);
-    }
-
-    /** Writes UTF-8 text, creating the folder. */
-    static void writeText(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 
     /** Writes a JSON value (maps, lists, numbers, strings; non-finite numbers as null), pretty-printed. */
     static void writeJson(Path file, Object value) {
-        writeText(file, toJson(JSON.valueToTree(finite(value))) + "\n");
+        TextFiles.write(file, toJson(JSON.valueToTree(finite(value))) + "\n");
     }
 
     /** A file-name-safe form: lower case, runs of other characters replaced by one hyphen. */

@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.report.EstimateFormat;
 import io.github.dermlip.eval.report.LinePlot;
 import io.github.dermlip.eval.report.MetricsDocument;
@@ -40,11 +41,13 @@ public final class RetrievalReportFiles {
      * Writes every file.
      *
      * @param commandLine the arguments that started the run, for the provenance
+     * @param trainingRun the training run of the evaluated checkpoint, or null
      * @return the files written
      */
-    public static List<Path> write(RetrievalResult result, Path outDir, List<String> commandLine) {
+    public static List<Path> write(RetrievalResult result, Path outDir, List<String> commandLine,
+            TrainingRun trainingRun) {
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), trainingRun);
         List<ResultRow> rows = result.rows();
         MetricsDocument doc = new MetricsDocument(provenance, rows);
         int[] ks = result.report().imageToText().ks();

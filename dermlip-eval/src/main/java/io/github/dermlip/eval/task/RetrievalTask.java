@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.retrieval.PairRanks;
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.metrics.RetrievalMetrics;
 import io.github.dermlip.eval.metrics.RetrievalReport;
@@ -50,9 +51,9 @@ public final class RetrievalTask {
         if (data.size() == 0) {
             throw new IllegalArgumentException("dataset '" + data.name() + "' has no image-caption pairs");
         }
-        QueryRanks ranks = QueryRanks.of(model.encodeImages(data.images()), model.encodeTexts(data.captions()));
-        RetrievalReport report = new RetrievalReport(data.size(), RetrievalMetrics.summarize(ranks.imageToText(), ks),
-                RetrievalMetrics.summarize(ranks.textToImage(), ks));
+        PairRanks ranks = PairRanks.ofEmbeddings(model.encodeImages(data.images()),
+                model.encodeTexts(data.captions()));
+        RetrievalReport report = RetrievalMetrics.fromRanks(ranks, ks);
         Strata queries = Strata.of(new int[data.size()]);
         Map<String, RowMetrics> rowMetrics = new LinkedHashMap<>();
         Map<String, Map<String, Estimate>> estimates = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ public final class RetrievalTask {
     public RetrievalResult run(EmbeddingModel model, CaptionedImages data, Path outDir, List<String> commandLine)
             throws IOException {
         RetrievalResult result = evaluate(model, data);
-        RetrievalReportFiles.write(result, outDir, commandLine);
+        RetrievalReportFiles.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 }

@@ -42,7 +42,7 @@ public final class SuiteReport {
         List<String> models = spec.models().stream().map(SuiteModel::name).toList();
         List<String> tasks = spec.tasks().stream().map(SuiteTask::label).toList();
         Provenance provenance = Provenance.capture(String.join(", ", models), String.join(", ", tasks),
-                commandLine.toArray(String[]::new), spec.seed());
+                commandLine.toArray(String[]::new), spec.seed(), null);
         MetricsDocument doc = new MetricsDocument(provenance, result.rows());
         List<String> present = result.rows().stream().flatMap(r -> r.metrics().keySet().stream()).distinct().toList();
         List<String> columns = BenchmarkSuite.COMPARED_METRICS.stream().filter(present::contains).toList();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dermlip.core.hub.ModelReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,12 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptFiles;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.concepts.ConceptAnnotator;
 import io.github.dermlip.eval.concepts.PromptPair;
+import io.github.dermlip.eval.data.BuiltinClassLists;
+import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.data.ConceptDataset;
 import io.github.dermlip.eval.data.DatasetException;
@@ -9,10 +14,6 @@ import io.github.dermlip.eval.data.DatasetRegistry;
 import io.github.dermlip.eval.data.EvalDataset;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.data.LoadOptions;
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptFiles;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

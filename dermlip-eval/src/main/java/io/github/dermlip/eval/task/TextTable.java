@@ -1,6 +1,8 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.table.CsvTableWriter;
 import io.github.dermlip.eval.report.LatexTable;
+import io.github.dermlip.eval.report.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +41,9 @@ record TextTable(List<String> header, List<List<String>> rows, int keyColumns) {
         this(header, rows, 1);
     }
 
-    /** RFC 4180 CSV. */
+    /** RFC 4180 CSV, written by core's one CSV writer. */
     String csv() {
-        StringBuilder out = new StringBuilder();
-        csvLine(out, header);
-        rows.forEach(row -> csvLine(out, row));
-        return out.toString();
+        return CsvTableWriter.render(header, rows);
     }
 
     /** GitHub-flavoured Markdown. */
@@ -88,22 +87,10 @@ record TextTable(List<String> header, List<List<String>> rows, int keyColumns) {
         Path csv = outDir.resolve(base + ".csv");
         Path md = outDir.resolve(base + ".md");
         Path tex = outDir.resolve(base + ".tex");
-        ReportFiles.writeText(csv, csvTable.csv());
-        ReportFiles.writeText(md, markdown());
-        ReportFiles.writeText(tex, latex());
+        TextFiles.write(csv, csvTable.csv());
+        TextFiles.write(md, markdown());
+        TextFiles.write(tex, latex());
         return List.of(csv, md, tex);
-    }
-
-    private static void csvLine(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
-            boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
-            out.append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-        }
-        out.append('\n');
     }
 
     private static void markdownLine(StringBuilder out, List<String> cells) {

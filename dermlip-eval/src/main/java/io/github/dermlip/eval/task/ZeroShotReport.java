@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.metrics.BinaryScores;
 import io.github.dermlip.eval.metrics.ClassificationReport;
 import io.github.dermlip.eval.metrics.PerClassMetrics;
@@ -56,12 +57,14 @@ public final class ZeroShotReport {
      * Writes every file.
      *
      * @param commandLine the arguments that started the run, for the provenance
+     * @param trainingRun the training run of the evaluated checkpoint, or null
      * @return the files written
      */
-    public static List<Path> write(ZeroShotResult result, Path outDir, List<String> commandLine) {
+    public static List<Path> write(ZeroShotResult result, Path outDir, List<String> commandLine,
+            TrainingRun trainingRun) {
         ClassificationReport report = result.report();
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), trainingRun);
         ClassTable perClass = new ClassTable(result.model(), ZeroShotTask.TASK, result.dataset(), result.classNames(),
                 perClassColumns(result));
         ConfusionTable confusion = new ConfusionTable(result.model(), ZeroShotTask.TASK, result.dataset(),

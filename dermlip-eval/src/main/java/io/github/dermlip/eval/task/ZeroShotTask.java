@@ -1,11 +1,11 @@
 package io.github.dermlip.eval.task;
 
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.metrics.Calibration;
 import io.github.dermlip.eval.metrics.ClassificationEvaluator;
 import io.github.dermlip.eval.metrics.ReliabilityBins;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public final class ZeroShotTask {
     public ZeroShotResult run(EmbeddingModel model, LabeledDataset data, ClassList classes, PromptTemplates templates,
             String groupBy, Path outDir, List<String> commandLine) throws IOException {
         ZeroShotResult result = evaluate(model, data, classes, templates, groupBy);
-        ZeroShotReport.write(result, outDir, commandLine);
+        ZeroShotReport.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 

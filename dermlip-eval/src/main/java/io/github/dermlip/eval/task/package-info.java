@@ -32,9 +32,8 @@
  *       percent rule {@code max(1, floor(n_c p))} matches DermLIP's counts, not its pandas draws. A dataset
  *       without a split column gets a seeded stratified 20% test hold-out. Several seeds are summarized as the mean
  *       with the interval of the seed-averaged metric, plus the population standard deviation.</li>
- *   <li>Retrieval ranks use double-precision dot products, ties broken by index as in
- *       {@link io.github.dermlip.eval.metrics.RetrievalMetrics}; open_clip's float32 {@code argsort} can order
- *       near-exact ties differently.</li>
+ *   <li>Retrieval ranks are core's {@link io.github.dermlip.core.retrieval.PairRanks} (float32 dot products,
+ *       ties broken by index); open_clip's float32 {@code argsort} can order near-exact ties differently.</li>
  *   <li>Concepts: a concept of the annotations without terms is an error (DermLIP silently drops it, shifting
  *       columns).</li>
  * </ul>

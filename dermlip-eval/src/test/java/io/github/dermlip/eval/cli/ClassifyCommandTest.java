@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.modality.Classifications;
+import io.github.dermlip.core.SharedFixtures;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
-import io.github.dermlip.core.SharedFixtures;
-import io.github.dermlip.eval.prompts.BuiltinClassLists;
-import io.github.dermlip.eval.prompts.PromptTemplates;
+import io.github.dermlip.core.prompts.PromptTemplates;
+import io.github.dermlip.eval.data.BuiltinClassLists;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,22 +19,14 @@ class FeatureCacheTest {
     Path dir;
 
     @Test
-    void encodesOncePerKey() throws IOException {
+    void storesAndLoadsOneFilePerKey() throws IOException {
         FeatureCache cache = new FeatureCache(dir.resolve("features"));
         FeatureKey key = FeatureKey.of("hf-hub:redlessone/DermLIP_ViT-B-16", "ham10000/test", List.of("a.jpg", "b.jpg"));
-        AtomicInteger encoderCalls = new AtomicInteger();
         float[][] features = {{1, 2}, {3, 4}};
-        float[][] first = cache.getOrCompute(key, () -> {
-            encoderCalls.incrementAndGet();
-            return features;
-        });
-        float[][] second = cache.getOrCompute(key, () -> {
-            encoderCalls.incrementAndGet();
-            return new float[0][];
-        });
-        assertEquals(1, encoderCalls.get());
-        assertArrayEquals(features, first);
-        assertArrayEquals(features, second);
+        assertTrue(cache.load(key).isEmpty());
+        cache.store(key, features);
+        cache.store(key, features);
+        assertArrayEquals(features, cache.load(key).orElseThrow());
         String name = cache.pathOf(key).getFileName().toString();
         assertTrue(name.startsWith("hf-hub_redlessone_DermLIP_ViT-B-16__ham10000_test__"), name);
         try (Stream<Path> files = Files.list(dir.resolve("features"))) {

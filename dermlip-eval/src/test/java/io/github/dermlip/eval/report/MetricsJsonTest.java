@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.stats.Estimate;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ class MetricsJsonTest {
 
     static MetricsDocument sample() {
         Provenance p = new Provenance("hf-hub:redlessone/DermLIP_ViT-B-16", "ham10000", "eval --dataset ham10000", 42L,
-                "0.1.0", "2026-01-02T03:04:05Z", "v0.1.0-3-gabc1234");
+                "0.1.0", "2026-01-02T03:04:05Z", "v0.1.0-3-gabc1234",
+                new TrainingRun("derm1m-b16", "ab".repeat(32), "cd".repeat(32), 920));
         Map<String, Estimate> metrics = new LinkedHashMap<>();
         metrics.put("acc", new Estimate(0.8, 0.78, 0.82));
         metrics.put("auroc", Estimate.of(0.91));
@@ -83,11 +85,12 @@ class MetricsJsonTest {
 
     @Test
     void captureRecordsTheRun() {
-        Provenance p = Provenance.capture("m", "d", new String[] {"--dataset", "ham10000", "--out", "my dir"}, null);
+        Provenance p = Provenance.capture("m", "d", new String[] {"--dataset", "ham10000", "--out", "my dir"}, null,
+                null);
         assertEquals("--dataset ham10000 --out 'my dir'", p.commandLine());
         assertNull(p.seed());
         assertTrue(Instant.parse(p.timestamp()).isAfter(Instant.now().minusSeconds(60)));
-        assertEquals("development", p.libraryVersion());
+        assertTrue(p.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), "the version Maven built: " + p.libraryVersion());
         assertTrue(p.gitDescribe() == null || !p.gitDescribe().isBlank());
     }
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.data.LabeledDataset;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import io.github.dermlip.eval.stats.Bootstrap;
 import io.github.dermlip.eval.stats.PairedBootstrap;
 import io.github.dermlip.eval.stats.PairedComparison;

@@ -26,7 +26,7 @@ class ReportFilesTest {
 
     @Test
     void headlineKeysComeFirstAndNonFiniteNumbersBecomeNull() throws IOException {
-        Provenance provenance = new Provenance("m", "d", "cmd", 1L, "dev", "2026-01-01T00:00:00Z", null);
+        Provenance provenance = new Provenance("m", "d", "cmd", 1L, "dev", "2026-01-01T00:00:00Z", null, null);
         ResultRow row = new ResultRow("m", "zero-shot", "d", Map.of("accuracy", new Estimate(0.5, 0.4, 0.6)));
         MetricsDocument doc = new MetricsDocument(provenance, List.of(row));
         Map<String, Object> headline = new LinkedHashMap<>();

@@ -11,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dermlip.core.prompts.ClassList;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.metrics.ClassificationMetrics;
 import io.github.dermlip.eval.metrics.ClassificationReport;
-import io.github.dermlip.eval.prompts.ClassList;
-import io.github.dermlip.eval.prompts.PromptTemplates;
 import io.github.dermlip.eval.report.MetricsJson;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;

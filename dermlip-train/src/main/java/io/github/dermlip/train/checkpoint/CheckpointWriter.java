@@ -11,6 +11,7 @@ import io.github.dermlip.core.io.SafetensorsWriter;
 import io.github.dermlip.core.io.TensorData;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipHub;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.train.optim.AdamW;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -48,10 +49,11 @@ public final class CheckpointWriter {
      * @param model the model whose weights are saved under open_clip's names
      * @param optimizer the optimizer whose moments are saved
      * @param state counters, positions and seeds
+     * @param run the run's provenance at this step, saved beside the weights for evaluation to copy
      * @return {@code target}
      */
-    public Path write(Path target, OpenClipConfig config, ClipModel model, AdamW optimizer, TrainingState state)
-            throws IOException {
+    public Path write(Path target, OpenClipConfig config, ClipModel model, AdamW optimizer, TrainingState state,
+            TrainingRun run) throws IOException {
         Files.createDirectories(layout.directory());
         Path temporary = target.resolveSibling(target.getFileName() + CheckpointLayout.TEMPORARY_SUFFIX);
         deleteRecursively(temporary);
@@ -63,6 +65,7 @@ public final class CheckpointWriter {
                         toHost(hostCopies(optimizer.state(), host)));
             }
             writeJson(temporary.resolve(CheckpointLayout.STATE_JSON), state.toJson());
+            run.writeTo(temporary);
             syncDirectory(temporary);
             moveIntoPlace(temporary, target);
         } catch (IOException | RuntimeException e) {

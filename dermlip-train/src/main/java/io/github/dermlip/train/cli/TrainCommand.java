@@ -8,12 +8,12 @@ import io.github.dermlip.train.TrainConfig;
 import io.github.dermlip.train.Trainer;
 import io.github.dermlip.train.TrainingDivergedException;
 import io.github.dermlip.train.TrainingSummary;
-import io.github.dermlip.train.loss.LossKind;
-import io.github.dermlip.train.optim.LrSchedulerKind;
 import io.github.dermlip.train.data.BadSampleReason;
 import io.github.dermlip.train.data.LlavaCaption;
 import io.github.dermlip.train.data.SampleProcessingException;
 import io.github.dermlip.train.data.TooManyBadSamplesException;
+import io.github.dermlip.train.loss.LossKind;
+import io.github.dermlip.train.optim.LrSchedulerKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,9 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code train}: contrastive pretraining from the command line, with open_clip's flag names where the meaning is
@@ -126,7 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--workers", defaultValue = "4", description = "Data loading threads (default: ${DEFAULT-VALUE}).")
     int workers;
-    @Option(names = "--logs", defaultValue = "./logs/", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--logs", defaultValue = "logs", paramLabel = "DIR", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
     Path logs;
     @Option(names = "--name", description = "Run name, the folder under --logs (default: date and settings).")
     String name;
@@ -148,11 +148,11 @@ public final class TrainCommand implements Callable<Integer> {
             + " paths). Off by default: as in open_clip, a manifest may name any file.")
     boolean confinePaths;
 
-    @Option(names = "--zeroshot-classes", paramLabel = "FILE", description = "Class names, one a line: zero-shot accuracy every epoch.")
+    @Option(names = "--zeroshot-classes", paramLabel = "FILE", description = "Class names, one a line or a JSON array: zero-shot accuracy every epoch.")
     Path zeroshotClasses;
     @Option(names = "--zeroshot-data", paramLabel = "CSV", description = "Zero-shot images: CSV with columns image_path,label.")
     Path zeroshotData;
-    @Option(names = "--zeroshot-templates", paramLabel = "FILE", description = "Prompt templates with {}, one a line (default: a short built-in list).")
+    @Option(names = "--zeroshot-templates", paramLabel = "FILE", description = "Prompt templates with {}, one a line or a JSON array (default: DermLIP's eight skin templates).")
     Path zeroshotTemplates;
 
     @CommandLine.Spec

@@ -57,7 +57,7 @@ public final class BatchLoader implements AutoCloseable {
      *
      * @param source the samples
      * @param transform turns a decoded image into the model's input (thread-safe)
-     * @param decoder turns image bytes into an RGB image (thread-safe), e.g. {@code ImageDecoder::decodeRgb}
+     * @param decoder turns image bytes into an image (thread-safe), e.g. {@code ImageDecoder::decode}
      * @param options batching, threading and bad-sample policy
      */
     public BatchLoader(SampleSource source, ImageTransform transform, ImageBytesDecoder decoder, LoaderOptions options) {

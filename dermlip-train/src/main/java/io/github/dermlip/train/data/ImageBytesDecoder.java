@@ -4,7 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 
 /**
- * Decodes encoded image bytes into an RGB image, e.g. {@code ImageDecoder::decodeRgb} from dermlip-core.
+ * Decodes encoded image bytes, e.g. {@code ImageDecoder::decode} from dermlip-core, which keeps Pillow's mode so
+ * that the transform converts to RGB after the crop, as open_clip does.
  *
  * <p>Must be thread-safe: the loader calls it from several worker threads at once. An {@link IOException}
  * marks the sample as bad (skipped and counted); any other exception stops the run.

@@ -24,6 +24,11 @@ import java.util.Map;
  * caller's step manager that is closed after each parameter, so at most one parameter's temporaries exist at a
  * time. Like {@code torch.optim.Optimizer.step}, it must run without gradient recording (outside a gradient
  * collector, with PyTorch's grad mode off on the calling thread).
+ *
+ * <p>Not DJL's {@code ai.djl.training.optimizer.Adam}/{@code AdamW}: DJL folds both bias corrections into the
+ * learning rate, so its epsilon is added to the uncorrected {@code sqrt(v)} where torch adds it after dividing by
+ * {@code sqrt(1 - beta2^t)}; it decays every parameter alike rather than by open_clip's rule; and it keeps its
+ * moments where a checkpoint cannot export them.
  */
 public final class AdamW implements AutoCloseable {
     /** Prefix of the first-moment names in {@link #state()}. */

@@ -24,11 +24,6 @@ public final class GradNormClipper {
         this.maxNorm = maxNorm;
     }
 
-    /** The norm gradients are clipped to. */
-    public double maxNorm() {
-        return maxNorm;
-    }
-
     /**
      * Scales the gradients in place.
      *

@@ -32,7 +32,7 @@ class CsvManifestReaderTest {
         assertEquals(3, source.rows());
         assertEquals(new ManifestEntry("youtube/a.jpg", "Erythematous plaque, scaly border"), source.entry(0));
         assertEquals(new ManifestEntry("pubmed/b.png", "two\nlines, \"quoted\""), source.entry(1));
-        assertEquals(new ManifestEntry("edu/c.jpg", ""), source.entry(2));
+        assertEquals(new ManifestEntry("edu/c.jpg", ""), source.entry(2), "the loader leaves it out as a bad sample");
     }
 
     @Test
@@ -98,6 +98,21 @@ class CsvManifestReaderTest {
 
         assertTrue(error.getMessage().contains("record 2"), error.getMessage());
         assertTrue(error.getMessage().contains("'truncated_caption'"), error.getMessage());
+    }
+
+    @Test
+    void malformedTextIsAManifestErrorNamingTheFileAndTheLine() throws IOException {
+        Path quote = write("quote.csv", "filename,truncated_caption\na.jpg,\"open\nb.jpg,x\n");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "filename,truncated_caption\na.jpg,na\u00efve\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ManifestException unbalanced = assertThrows(ManifestException.class,
+                () -> CsvManifestReader.read(quote, ManifestOptions.derm1m()));
+        ManifestException notUtf8 = assertThrows(ManifestException.class,
+                () -> CsvManifestReader.read(latin1, ManifestOptions.derm1m()));
+
+        assertTrue(unbalanced.getMessage().contains(quote + ": line"), unbalanced.getMessage());
+        assertTrue(notUtf8.getMessage().contains(latin1 + ": line 2"), notUtf8.getMessage());
     }
 
     @Test

@@ -1,10 +1,11 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.eval.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dermlip.core.prompts.ClassList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;

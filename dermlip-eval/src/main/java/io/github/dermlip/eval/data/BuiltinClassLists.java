@@ -1,5 +1,6 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.eval.data;
 
+import io.github.dermlip.core.prompts.ClassList;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

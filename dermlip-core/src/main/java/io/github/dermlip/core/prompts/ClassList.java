@@ -1,4 +1,4 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.core.prompts;
 
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.core.prompts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +15,15 @@ public record PromptTemplates(List<String> templates) {
     public static final String PLACEHOLDER = "{}";
 
     /** DermLIP's eight skin templates ({@code OPENAI_SKIN_TEMPLATES}), the default for dermatology. */
-    public static final PromptTemplates DERMLIP_SKIN =
-            new PromptTemplates(io.github.dermlip.core.api.ZeroShotClassifier.DERMLIP_SKIN_TEMPLATES);
+    public static final PromptTemplates DERMLIP_SKIN = new PromptTemplates(List.of(
+            "This is a skin image of {}",
+            "This is a skin image of {}.",
+            "A skin image of {}.",
+            "An image of {}, a skin condition.",
+            "{}, a skin disorder, is shown in this image.",
+            "The skin lesion depicted is {}.",
+            "The skin cancer in this image is {}.",
+            "This image depicts {}, a type of skin cancer."));
 
     /** Copies the list and checks that every template has a placeholder. */
     public PromptTemplates {

@@ -1,4 +1,4 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.core.prompts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,14 +1,8 @@
 package io.github.dermlip.eval.data;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.dermlip.core.table.CsvRecords;
+import io.github.dermlip.core.table.TableFormatException;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,60 +11,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A CSV file with a header row, read whole (RFC 4180 quoting), whose column look-ups fail with the file name and
- * the columns that are there.
+ * A public release's metadata CSV, read whole through core's {@link CsvRecords} (UTF-8, RFC 4180 quoting,
+ * line-numbered format errors), whose column and cell look-ups fail with the file name and the columns that are
+ * there.
  */
-final class CsvTable {
-    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
-
+final class MetadataTable {
     private final Path file;
     private final List<String> header;
-    private final List<String[]> rows;
+    private final List<CsvRecords.Row> rows;
 
-    private CsvTable(Path file, List<String> header, List<String[]> rows) {
+    private MetadataTable(Path file, List<String> header, List<CsvRecords.Row> rows) {
         this.file = file;
         this.header = header;
         this.rows = rows;
     }
 
-    /** Reads a UTF-8 CSV file (a byte-order mark is dropped); fully blank lines are skipped. */
-    static CsvTable read(Path file) {
-        List<String[]> records = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                MappingIterator<String[]> it = MAPPER.readerFor(String[].class).with(CsvSchema.emptySchema())
-                        .readValues(in)) {
-            while (it.hasNextValue()) {
-                String[] record = it.nextValue();
-                if (!isBlank(record)) {
-                    records.add(record);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new DatasetException(file + ": no such file");
-        } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file + ": not a readable CSV file: " + e.getMessage(), e);
+    /** Reads a comma-separated file with a header row; fully blank lines are skipped. */
+    static MetadataTable read(Path file) {
+        CsvRecords records;
+        try {
+            records = CsvRecords.read(file, ',');
+        } catch (TableFormatException e) {
+            throw new DatasetException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException(file + ": not readable: " + e.getMessage(), e);
         }
-        if (records.isEmpty()) {
+        if (records.header().isEmpty()) {
             throw new DatasetException(file + ": empty CSV file, expected a header row");
         }
-        String[] head = records.remove(0);
-        List<String> header = new ArrayList<>(head.length);
-        for (String h : head) {
-            header.add(h.strip());
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
-        return new CsvTable(file, List.copyOf(header), records);
-    }
-
-    private static boolean isBlank(String[] record) {
-        for (String cell : record) {
-            if (!cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
+        return new MetadataTable(file, records.header(), records.rows());
     }
 
     /** The file this table was read from. */
@@ -121,8 +90,7 @@ final class CsvTable {
 
     /** The stripped cell of a data row (0-based), or "" when the row is short. */
     String get(int row, int column) {
-        String[] record = rows.get(row);
-        return column < record.length ? record[column].strip() : "";
+        return rows.get(row).cell(column);
     }
 
     /** Indices of those columns that are present, in the given order. */

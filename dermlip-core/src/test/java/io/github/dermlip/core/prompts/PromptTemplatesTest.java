@@ -1,4 +1,4 @@
-package io.github.dermlip.eval.prompts;
+package io.github.dermlip.core.prompts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,8 +23,8 @@ class PromptTemplatesTest {
         assertEquals("This is a skin image of melanoma", prompts.get(0));
         assertEquals("melanoma, a skin disorder, is shown in this image.", prompts.get(4));
         assertEquals("This image depicts melanoma, a type of skin cancer.", prompts.get(7));
-        List<List<String>> all = t.formatAll(BuiltinClassLists.DAFFODIL);
-        assertEquals(5, all.size());
+        List<List<String>> all = t.formatAll(new ClassList("daffodil", List.of("vitiligo", "acne", "SJS/TEN")));
+        assertEquals(3, all.size());
         assertEquals("A skin image of SJS/TEN.", all.get(2).get(2));
     }
 
@@ -52,6 +52,13 @@ class PromptTemplatesTest {
         Path bad = Files.writeString(dir.resolve("bad.json"), "[\"a\", 3]");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PromptFiles.readClassList(bad));
         assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("element 1"), e.getMessage());
+    }
+
+    /** A one-line JSON array is a list of templates wherever templates are read (train's --zeroshot-templates too). */
+    @Test
+    void aOneLineJsonArrayOfTemplatesIsSeveralTemplates() throws IOException {
+        Path templates = Files.writeString(dir.resolve("t.json"), "[\"a photo of {}.\", \"{}, up close\"]\n");
+        assertEquals(List.of("a photo of {}.", "{}, up close"), PromptFiles.readTemplates(templates).templates());
     }
 
     @Test
