@@ -6,7 +6,6 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.model.BertTextTower;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.model.OpenClipHub;
 import java.io.IOException;
 import io.github.dermlip.train.loss.LossKind;
 

@@ -2,7 +2,6 @@ package io.github.dermlip.eval.task;
 
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
-import io.github.dermlip.core.api.ModelFolder;
 import io.github.dermlip.core.api.ProgressListener;
 import io.github.dermlip.core.hub.ModelFiles;
 import io.github.dermlip.core.hub.ModelReference;

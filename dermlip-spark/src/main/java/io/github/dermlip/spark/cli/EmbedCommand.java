@@ -2,7 +2,6 @@ package io.github.dermlip.spark.cli;
 
 import io.github.dermlip.spark.ErrorSummary;
 import io.github.dermlip.spark.ImageEmbedder;
-import io.github.dermlip.spark.ImageLimits;
 import io.github.dermlip.spark.TextEmbedder;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;

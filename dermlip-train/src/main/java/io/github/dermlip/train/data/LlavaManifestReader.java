@@ -64,6 +64,7 @@ public final class LlavaManifestReader {
                     case ANSWER -> entries.add(new ManifestEntry(image, answers.get(0)));
                     case ALL_ANSWERS -> entries.add(new ManifestEntry(image, String.join(" ", answers)));
                     case PAIRS -> answers.forEach(answer -> entries.add(new ManifestEntry(image, answer)));
+                    default -> throw new IllegalStateException("caption mode " + mode + " is not handled");
                 }
             }
         } catch (JsonProcessingException e) {
