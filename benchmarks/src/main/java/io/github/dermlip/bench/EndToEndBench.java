@@ -1,13 +1,14 @@
 package io.github.dermlip.bench;
 
 import ai.djl.ndarray.NDManager;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
 import io.github.dermlip.core.api.ZeroShotClassifier;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
-import io.github.dermlip.train.NoGradScope;
+import io.github.dermlip.core.engine.NoGradScope;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,7 @@ public record EndToEndBench(double forwardPerSecond, double embedPerSecond, doub
                 long start = System.nanoTime();
                 dermLip.encodeImages(files, true);
                 double embed = files.size() / seconds(start);
-                ZeroShotClassifier classifier = dermLip.zeroShotClassifier(CLASSES, ZeroShotClassifier.DERMLIP_SKIN_TEMPLATES);
+                ZeroShotClassifier classifier = dermLip.zeroShotClassifier(CLASSES, PromptTemplates.DERMLIP_SKIN.templates());
                 start = System.nanoTime();
                 classifier.classify(files);
                 return new EndToEndBench(forward, embed, files.size() / seconds(start));

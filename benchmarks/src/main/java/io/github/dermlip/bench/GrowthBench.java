@@ -10,7 +10,7 @@ import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.tokenizer.BpeVocabulary;
 import io.github.dermlip.core.tokenizer.ClipBpeTokenizer;
 import io.github.dermlip.eval.metrics.RetrievalMetrics;
-import io.github.dermlip.train.NoGradScope;
+import io.github.dermlip.core.engine.NoGradScope;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

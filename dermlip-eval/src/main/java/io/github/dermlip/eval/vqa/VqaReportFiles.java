@@ -3,6 +3,7 @@ package io.github.dermlip.eval.vqa;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import io.github.dermlip.core.io.AtomicFiles;
 import io.github.dermlip.eval.data.VqaItem;
+import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.report.EstimateFormat;
 import io.github.dermlip.eval.report.LatexTable;
 import io.github.dermlip.eval.report.MarkdownTable;
@@ -49,11 +50,12 @@ public final class VqaReportFiles {
      * Writes every file.
      *
      * @param commandLine the arguments that started the run, for the provenance
+     * @param trainingRun the training run the model's weights come from, or null when unknown
      * @return the files written
      */
-    public static List<Path> write(VqaResult result, Path outDir, List<String> commandLine) {
+    public static List<Path> write(VqaResult result, Path outDir, List<String> commandLine, TrainingRun trainingRun) {
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), trainingRun);
         List<String> columns = new ArrayList<>(List.of(VqaResult.ACCURACY, VqaResult.CHANCE));
         List<String> rankNames = new ArrayList<>();
         for (String name : result.openMetrics().keySet()) {

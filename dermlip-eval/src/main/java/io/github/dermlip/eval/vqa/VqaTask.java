@@ -80,7 +80,7 @@ public final class VqaTask {
     public VqaResult run(EmbeddingModel model, VqaDataset data, Path outDir, List<String> commandLine)
             throws IOException {
         VqaResult result = evaluate(model, data);
-        VqaReportFiles.write(result, outDir, commandLine);
+        VqaReportFiles.write(result, outDir, commandLine, model.trainingRun().orElse(null));
         return result;
     }
 
