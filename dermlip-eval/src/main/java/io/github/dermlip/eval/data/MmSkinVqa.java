@@ -66,7 +66,7 @@ public final class MmSkinVqa {
     }
 
     private static void readCsv(Path file, ImageLocator images, ImageCheck check, List<VqaItem> items) {
-        CsvTable table = CsvTable.read(file);
+        MetadataTable table = MetadataTable.read(file);
         int[] columns = table.requireAll(List.of(IMAGE, QUESTION, ANSWER));
         int modality = table.find(MODALITY);
         for (int r = 0; r < table.size(); r++) {

@@ -53,7 +53,7 @@ public final class VqaReportFiles {
      */
     public static List<Path> write(VqaResult result, Path outDir, List<String> commandLine) {
         Provenance provenance = Provenance.capture(result.model(), result.dataset(), commandLine.toArray(String[]::new),
-                result.bootstrap().seed());
+                result.bootstrap().seed(), null);
         List<String> columns = new ArrayList<>(List.of(VqaResult.ACCURACY, VqaResult.CHANCE));
         List<String> rankNames = new ArrayList<>();
         for (String name : result.openMetrics().keySet()) {
