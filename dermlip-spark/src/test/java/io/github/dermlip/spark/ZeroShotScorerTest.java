@@ -7,6 +7,7 @@ import ai.djl.modality.Classifications;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.ZeroShotClassifier;
 import io.github.dermlip.core.image.ImageLimits;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.synth.DatasetLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ class ZeroShotScorerTest {
 
     @Test
     void labelsProbabilitiesAndTopKEqualCoreClassifier() throws Exception {
-        List<String> templates = ZeroShotClassifier.DERMLIP_SKIN_TEMPLATES;
+        List<String> templates = PromptTemplates.DERMLIP_SKIN.templates();
         ZeroShotClassifier classifier = reference.zeroShotClassifier(classes, templates);
         Dataset<Row> rows = TestData.pathRows(images.stream().map(Path::toString).toList(), 3);
         float[][] embeddings = TestData.expectedInSparkBatches(rows, images, reference, 8, false);

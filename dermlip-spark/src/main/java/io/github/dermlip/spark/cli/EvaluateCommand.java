@@ -1,7 +1,7 @@
 package io.github.dermlip.spark.cli;
 
+import io.github.dermlip.core.prompts.PromptFiles;
 import io.github.dermlip.eval.data.ClassAssignment;
-import io.github.dermlip.eval.prompts.PromptFiles;
 import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.stats.Bootstrap;
 import io.github.dermlip.eval.task.ZeroShotReport;
@@ -101,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 ZeroShotScorer.metadataList(probabilities, ZeroShotScorer.TEMPLATES_METADATA),
                 ZeroShotScorer.metadataList(probabilities, ZeroShotScorer.MODEL_METADATA));
         Files.createDirectories(out);
-        ZeroShotReport.write(result, out, commandLine());
+        ZeroShotReport.write(result, out, commandLine(), null);
         PrintWriter console = spec.commandLine().getOut();
         console.print(Files.readString(out.resolve(ReportWriter.RESULTS_MD)));
         console.printf("%n%d of %d rows evaluated (%d without predictions left out)%nReport written to %s%n",

@@ -1,7 +1,7 @@
 package io.github.dermlip.spark.cli;
 
-import io.github.dermlip.eval.prompts.PromptFiles;
-import io.github.dermlip.eval.prompts.PromptTemplates;
+import io.github.dermlip.core.prompts.PromptFiles;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.spark.EmbeddingColumns;
 import io.github.dermlip.spark.ErrorSummary;
 import io.github.dermlip.spark.ImageEmbedder;
