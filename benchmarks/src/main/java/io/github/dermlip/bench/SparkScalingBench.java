@@ -2,8 +2,8 @@ package io.github.dermlip.bench;
 
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.DermLipOptions;
+import io.github.dermlip.core.image.ImageLimits;
 import io.github.dermlip.spark.ImageEmbedder;
-import io.github.dermlip.spark.ImageLimits;
 import io.github.dermlip.spark.SparkModel;
 import io.github.dermlip.synth.DatasetLayout;
 import io.github.dermlip.synth.SkinSynthOptions;

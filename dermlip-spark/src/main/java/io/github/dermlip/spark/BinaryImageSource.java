@@ -1,5 +1,6 @@
 package io.github.dermlip.spark;
 
+import io.github.dermlip.core.image.ImageLimits;
 import java.awt.image.BufferedImage;
 import org.apache.spark.sql.Row;
 

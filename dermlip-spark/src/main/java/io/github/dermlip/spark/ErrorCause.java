@@ -8,7 +8,7 @@ public enum ErrorCause {
     UNREADABLE,
     /** The bytes are not a decodable image. */
     CORRUPT,
-    /** The file or its pixel count exceeds the {@link ImageLimits}. */
+    /** The file, its pixel count or its aspect ratio exceeds core's {@link io.github.dermlip.core.image.ImageLimits}. */
     TOO_LARGE,
     /** The caption is null. */
     NO_TEXT

@@ -1,5 +1,6 @@
 package io.github.dermlip.spark;
 
+import io.github.dermlip.core.image.ImageLimits;
 import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -44,9 +45,7 @@ final class HadoopImageSource extends ImageSource {
             if (!status.isFile()) {
                 throw new RowFailure(name, ErrorCause.UNREADABLE, "not a file");
             }
-            if (status.getLen() > limits.maxBytes()) {
-                throw ImageBytes.tooManyBytes(name, status.getLen(), limits);
-            }
+            ImageBytes.requireFileBytes(name, status.getLen(), limits);
             byte[] bytes = new byte[(int) status.getLen()];
             try (InputStream in = fs.open(path)) {
                 int read = in.readNBytes(bytes, 0, bytes.length);

@@ -1,6 +1,7 @@
 package io.github.dermlip.spark;
 
 import io.github.dermlip.core.api.DermLip;
+import io.github.dermlip.core.image.ImageLimits;
 import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dermlip.core.image.ImageLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class FaultToleranceTest {
         Files.write(huge, new byte[300_000]);
         inputs.addAll(List.of(truncated.toString(), garbage.toString(), dir.resolve("absent.png").toString(),
                 huge.toString()));
-        ImageLimits limits = new ImageLimits(200_000, ImageLimits.PILLOW_MAX_PIXELS);
+        ImageLimits limits = new ImageLimits(ImageLimits.PILLOW_MAX_PIXELS, 100, 200_000);
         Path out = dir.resolve("bad");
         new ImageEmbedder(TestData.model(), limits).embedPaths(TestData.pathRows(inputs, 3), "filepath", false)
                 .write().parquet(out.toString());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.dermlip.core.api.DermLip;
+import io.github.dermlip.core.image.ImageLimits;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

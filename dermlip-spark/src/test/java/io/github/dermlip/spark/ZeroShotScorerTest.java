@@ -7,6 +7,8 @@ import ai.djl.modality.Classifications;
 import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.ZeroShotClassifier;
+import io.github.dermlip.core.image.ImageLimits;
+import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.synth.DatasetLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;

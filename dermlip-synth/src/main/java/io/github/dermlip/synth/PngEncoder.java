@@ -11,10 +11,11 @@ import java.util.zip.Deflater;
 
 /**
  * A minimal, fast PNG encoder for 8-bit RGB images: one IHDR, one IDAT with the "Sub" filter on every row, one IEND,
- * and no timestamps or other metadata, so the bytes depend only on the pixels. Several times faster than ImageIO's
- * general-purpose writer for small images.
+ * and no timestamps or other metadata, so the bytes depend only on the pixels. On SkinSynth images it is faster
+ * than ImageIO's general-purpose PNG writer (1.3 times at the default 64 px, twice at 224 px) and its files are
+ * about a sixth smaller; benchmarks' {@code PngEncodingBench} measures both side by side.
  */
-final class PngEncoder {
+public final class PngEncoder {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final int COLOUR_TYPE_RGB = 2;
@@ -24,7 +25,7 @@ final class PngEncoder {
     }
 
     /** Encodes the image's RGB channels (alpha, if any, is dropped). */
-    static byte[] encode(BufferedImage image) {
+    public static byte[] encode(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = image.getRGB(0, 0, width, height, null, 0, width);

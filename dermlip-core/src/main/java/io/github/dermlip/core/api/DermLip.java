@@ -9,6 +9,8 @@ import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.config.TextConfig;
 import io.github.dermlip.core.hfclip.HfClipFolder;
 import io.github.dermlip.core.engine.TorchThreads;
+import io.github.dermlip.core.hub.ModelFiles;
+import io.github.dermlip.core.hub.ModelLayout;
 import io.github.dermlip.core.hub.ModelReference;
 import io.github.dermlip.core.image.EvalTransform;
 import io.github.dermlip.core.image.ImageDecoder;
@@ -110,7 +112,8 @@ public final class DermLip implements AutoCloseable {
      *     or is not in the cache while offline
      */
     public static DermLip load(String reference, DermLipOptions options) throws IOException {
-        return load(ModelReference.parse(reference).resolve().folder(), options);
+        ModelFiles files = ModelReference.parse(reference).resolve();
+        return load(files, ModelFolder.readConfig(files), options);
     }
 
     /** {@link #load(Path, DermLipOptions)} with {@link DermLipOptions#defaults()}. */
@@ -140,9 +143,21 @@ public final class DermLip implements AutoCloseable {
                     + OpenClipHub.CONFIG_FILE + " and " + OpenClipHub.SAFETENSORS_FILE + " or " + OpenClipHub.PYTORCH_FILE
                     + ", or a Hugging Face CLIPModel folder holding " + HfClipFolder.CONFIG_FILE);
         }
-        TorchThreads.prepare();
-        boolean hfClip = ModelFolder.format(hubDir) == ModelFolder.Format.HF_CLIP;
+        // The config is checked before the weights are looked for: a config of another model is the better error.
         OpenClipConfig config = ModelFolder.readConfig(hubDir);
+        return load(ModelFolder.files(hubDir), config, options);
+    }
+
+    /**
+     * Loads a model from its files, found once by {@link ModelFolder#files} or {@link ModelReference#resolve}, and
+     * its config as {@link ModelFolder#readConfig} read it.
+     */
+    private static DermLip load(ModelFiles files, OpenClipConfig folderConfig, DermLipOptions options)
+            throws IOException {
+        TorchThreads.prepare();
+        Path hubDir = files.folder();
+        boolean hfClip = files.layout() == ModelLayout.HF_CLIP;
+        OpenClipConfig config = folderConfig;
         InferenceTransform transform = hfClip ? HfClipFolder.imageProcessor(hubDir, config.model())
                 : new EvalTransform(config.preprocess());
         List<AutoCloseable> owned = new ArrayList<>();
@@ -155,7 +170,7 @@ public final class DermLip implements AutoCloseable {
             Device device = options.device() != null ? options.device() : defaultDevice();
             NDManager manager = NDManager.newBaseManager(device, ENGINE);
             owned.add(manager);
-            ClipModel model = ModelFolder.loadModel(hubDir, config, manager);
+            ClipModel model = ModelFolder.loadModel(files, config, manager);
             model.freezeParameters(true);
             config = config.withModel(model.config());
             return new DermLip(config, model, tokenizer, transform, manager, options, owned);

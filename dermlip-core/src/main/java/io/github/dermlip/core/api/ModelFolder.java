@@ -5,7 +5,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.initializer.Initializer;
 import io.github.dermlip.core.config.ConfigException;
 import io.github.dermlip.core.config.OpenClipConfig;
+import io.github.dermlip.core.config.OpenClipConfigReader;
 import io.github.dermlip.core.hfclip.HfClipFolder;
+import io.github.dermlip.core.hub.ModelFiles;
+import io.github.dermlip.core.hub.ModelLayout;
 import io.github.dermlip.core.model.ClipModel;
 import io.github.dermlip.core.model.OpenClipHub;
 import java.io.FileNotFoundException;
@@ -46,6 +49,18 @@ public final class ModelFolder {
                 + " (open_clip) or " + HfClipFolder.CONFIG_FILE + " (Hugging Face CLIPModel)");
     }
 
+    /**
+     * The folder's files, found once: its format's config, the weights file its library picks (safetensors
+     * first) and the tokenizer files present. Hand them on rather than looking in the folder again.
+     *
+     * @throws ConfigException when the folder holds neither config file
+     * @throws FileNotFoundException naming the folder and the weights files looked for when none is there
+     */
+    public static ModelFiles files(Path dir) throws FileNotFoundException {
+        format(dir);
+        return ModelFiles.inFolder(dir);
+    }
+
     /** The config file that describes the model. */
     public static Path configFile(Path dir) {
         return dir.resolve(format(dir) == Format.OPEN_CLIP ? OpenClipHub.CONFIG_FILE : HfClipFolder.CONFIG_FILE);
@@ -62,7 +77,14 @@ public final class ModelFolder {
      * ({@link OpenClipHub#readConfigForWeights}); a Hugging Face folder's config already says everything.
      */
     public static OpenClipConfig readConfigForWeights(Path dir) throws IOException {
-        return format(dir) == Format.OPEN_CLIP ? OpenClipHub.readConfigForWeights(dir) : HfClipFolder.readConfig(dir);
+        ModelFiles files = files(dir);
+        OpenClipConfig config = readConfig(files);
+        return isOpenClip(files) ? OpenClipHub.fitToWeights(config, files.config(), files.weights()) : config;
+    }
+
+    /** The model's open_clip config, as {@link #readConfig(Path)}, from files already found. */
+    public static OpenClipConfig readConfig(ModelFiles files) {
+        return isOpenClip(files) ? OpenClipConfigReader.read(files.config()) : HfClipFolder.readConfig(files.folder());
     }
 
     /** The weights file, as the format's own library picks it (safetensors first). */
@@ -79,15 +101,24 @@ public final class ModelFolder {
      * @param config the folder's config, as {@link #readConfig} gives it
      */
     public static ClipModel loadModel(Path dir, OpenClipConfig config, NDManager manager) throws IOException {
-        if (format(dir) == Format.OPEN_CLIP) {
-            return OpenClipHub.load(config.model(), configFile(dir).toString(), OpenClipHub.weightsFile(dir), manager);
+        return loadModel(files(dir), config, manager);
+    }
+
+    /** As {@link #loadModel(Path, OpenClipConfig, NDManager)}, from files already found. */
+    public static ClipModel loadModel(ModelFiles files, OpenClipConfig config, NDManager manager) throws IOException {
+        if (isOpenClip(files)) {
+            return OpenClipHub.load(config.model(), files.config().toString(), files.weights(), manager);
         }
         ClipModel model = new ClipModel(config.model());
         // The weights replace every value, so the cheapest initializer does.
         model.setInitializer(Initializer.ZEROS, parameter -> true);
         model.initialize(manager, DataType.FLOAT32, model.exampleInputShapes(1));
-        HfClipFolder.loadWeights(model, HfClipFolder.weightsFile(dir), manager);
+        HfClipFolder.loadWeights(model, files.weights(), manager);
         return model;
+    }
+
+    private static boolean isOpenClip(ModelFiles files) {
+        return files.layout() == ModelLayout.OPEN_CLIP;
     }
 
     /** Loads the folder's weights into a model built from {@link #readConfig}, strictly. */

@@ -37,8 +37,8 @@ import javax.imageio.stream.ImageInputStream;
  *       BMP whose palette is the grey ramp 0, 1, 2... (Pillow opens that as mode {@code L}).</li>
  * </ul>
  * Thread-safe; ImageIO's disk cache is disabled, as every image is decoded from memory. Every image is held to
- * {@link ImageLimits#defaults()}: the file's size before it is read, and its dimensions from the header before
- * any pixel is decoded.
+ * {@link ImageLimits#defaults()}, or to the limits given: the file's size before it is read, and its dimensions
+ * from the header before any pixel is decoded.
  */
 public final class ImageDecoder {
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
@@ -74,17 +74,28 @@ public final class ImageDecoder {
 
     /** Decodes bytes keeping Pillow's mode, like {@link #decode(Path)}; {@code sourceName} names them in errors. */
     public static BufferedImage decode(byte[] bytes, String sourceName) throws ImageDecodeException {
+        return decode(bytes, sourceName, ImageLimits.defaults());
+    }
+
+    /**
+     * Decodes bytes keeping Pillow's mode, held to {@code limits} instead of the defaults.
+     *
+     * @throws ImageTooLargeException when the bytes or the header's dimensions are over {@code limits}
+     * @throws ImageDecodeException when the bytes are not a decodable image
+     */
+    public static BufferedImage decode(byte[] bytes, String sourceName, ImageLimits limits) throws ImageDecodeException {
+        limits.requireFileBytes(sourceName, bytes.length);
         if (bytes.length == 0) {
             throw new ImageDecodeException(sourceName + ": empty file, not an image");
         }
         try {
             if (startsWith(bytes, PNG_MAGIC)) {
-                return decodePng(bytes, sourceName);
+                return decodePng(bytes, sourceName, limits);
             }
             if (bytes.length > 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-                return decodeJpeg(bytes, sourceName);
+                return decodeJpeg(bytes, sourceName, limits);
             }
-            return decodeOther(bytes, sourceName);
+            return decodeOther(bytes, sourceName, limits);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -97,13 +108,13 @@ public final class ImageDecoder {
         return PilImages.toRgb(PilImages.canonical(image));
     }
 
-    private static BufferedImage decodePng(byte[] bytes, String sourceName) throws IOException {
+    private static BufferedImage decodePng(byte[] bytes, String sourceName, ImageLimits limits) throws IOException {
         if (bytes.length <= PNG_COLOR_TYPE) {
             throw new ImageDecodeException(sourceName + ": truncated PNG header");
         }
         int bitDepth = bytes[PNG_BIT_DEPTH] & 0xFF;
         int colorType = bytes[PNG_COLOR_TYPE] & 0xFF;
-        BufferedImage read = read(bytes, sourceName, "png", reader -> reader.read(0));
+        BufferedImage read = read(bytes, sourceName, limits, "png", reader -> reader.read(0));
         Raster raster = read.getRaster();
         return switch (colorType) {
             case 0 -> bitDepth == 1 ? PilImages.palette(raster, new int[] {0x000000, 0xFFFFFF}) : PilImages.gray(raster, true);
@@ -115,14 +126,14 @@ public final class ImageDecoder {
         };
     }
 
-    private static BufferedImage decodeJpeg(byte[] bytes, String sourceName) throws IOException {
+    private static BufferedImage decodeJpeg(byte[] bytes, String sourceName, ImageLimits limits) throws IOException {
         JpegColor.Space space = JpegColor.space(JpegHeader.parse(bytes));
-        Raster raw = read(bytes, sourceName, "jpeg", reader -> reader.readRaster(0, null));
+        Raster raw = read(bytes, sourceName, limits, "jpeg", reader -> reader.readRaster(0, null));
         return JpegColor.toRgb(raw, space);
     }
 
-    private static BufferedImage decodeOther(byte[] bytes, String sourceName) throws IOException {
-        Decoded decoded = read(bytes, sourceName, null,
+    private static BufferedImage decodeOther(byte[] bytes, String sourceName, ImageLimits limits) throws IOException {
+        Decoded decoded = read(bytes, sourceName, limits, null,
                 reader -> new Decoded(reader.read(0), reader.getFormatName().toLowerCase(Locale.ROOT)));
         BufferedImage image = decoded.image();
         if ("bmp".equals(decoded.format()) && image.getColorModel() instanceof IndexColorModel icm && isGrayRamp(icm)) {
@@ -161,7 +172,8 @@ public final class ImageDecoder {
     }
 
     /** Reads with the first reader for {@code format}, or with the first that recognizes the bytes when it is null. */
-    private static <T> T read(byte[] bytes, String sourceName, String format, ReadAction<T> action) throws IOException {
+    private static <T> T read(byte[] bytes, String sourceName, ImageLimits limits, String format,
+            ReadAction<T> action) throws IOException {
         ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
         Iterator<ImageReader> readers = format != null ? ImageIO.getImageReadersByFormatName(format) : ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
@@ -172,7 +184,7 @@ public final class ImageDecoder {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try {
             reader.setInput(in, true, true);
-            ImageLimits.defaults().requireDimensions(sourceName, reader.getWidth(0), reader.getHeight(0));
+            limits.requireDimensions(sourceName, reader.getWidth(0), reader.getHeight(0));
             T result = action.apply(reader);
             failOnTruncation(warnings, sourceName);
             return result;

@@ -2,6 +2,7 @@ package io.github.dermlip.core.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,10 +20,13 @@ import java.nio.file.Path;
  * @param maxPixels width times height above which an image is refused (a warning is logged above half of it)
  * @param maxAspectRatio longest side over shortest side above which an image is refused
  * @param maxFileBytes bytes above which a file is refused without being read further
+ * @see ImageTooLargeException what every refusal throws
  */
-public record ImageLimits(long maxPixels, double maxAspectRatio, long maxFileBytes) {
+public record ImageLimits(long maxPixels, double maxAspectRatio, long maxFileBytes) implements Serializable {
     /** Pillow's {@code 2 * Image.MAX_IMAGE_PIXELS}. */
     public static final long PILLOW_MAX_PIXELS = 2L * (1024 * 1024 * 1024 / 4 / 3);
+    /** The default largest file: 64 MiB, far above any clinical or dermoscopic photograph. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
     private static final System.Logger LOG = System.getLogger(ImageLimits.class.getName());
 
     /** Checks that every limit is positive. */
@@ -37,7 +41,7 @@ public record ImageLimits(long maxPixels, double maxAspectRatio, long maxFileByt
     public static ImageLimits defaults() {
         return new ImageLimits(Long.getLong("dermlip.image.maxPixels", PILLOW_MAX_PIXELS),
                 Double.parseDouble(System.getProperty("dermlip.image.maxAspectRatio", "100")),
-                Long.getLong("dermlip.image.maxFileBytes", 64L << 20));
+                Long.getLong("dermlip.image.maxFileBytes", DEFAULT_MAX_FILE_BYTES));
     }
 
     /** Fails unless an image of {@code width x height}, read from {@code source}'s header, may be decoded. */
@@ -47,12 +51,12 @@ public record ImageLimits(long maxPixels, double maxAspectRatio, long maxFileByt
         }
         long pixels = (long) width * height;
         if (pixels > maxPixels) {
-            throw new ImageDecodeException(source + ": image of " + width + " x " + height + " = " + pixels
+            throw new ImageTooLargeException(source + ": image of " + width + " x " + height + " = " + pixels
                     + " pixels exceeds the limit of " + maxPixels + " (decompression bomb?); see dermlip.image.maxPixels");
         }
         double ratio = (double) Math.max(width, height) / Math.min(width, height);
         if (ratio > maxAspectRatio) {
-            throw new ImageDecodeException(source + ": image of " + width + " x " + height + " has an aspect ratio of "
+            throw new ImageTooLargeException(source + ": image of " + width + " x " + height + " has an aspect ratio of "
                     + Math.round(ratio) + ":1, more than the limit of " + maxAspectRatio
                     + "; see dermlip.image.maxAspectRatio");
         }
@@ -62,22 +66,29 @@ public record ImageLimits(long maxPixels, double maxAspectRatio, long maxFileByt
         }
     }
 
+    /** Fails when {@code length} bytes from {@code source} are more than {@link #maxFileBytes}. */
+    public void requireFileBytes(String source, long length) throws ImageTooLargeException {
+        if (length > maxFileBytes) {
+            throw tooLarge(source, "is " + length + " bytes");
+        }
+    }
+
     /** The bytes of {@code file}, reading at most {@link #maxFileBytes} + 1 of them (a device or endless file is refused). */
     public byte[] readFile(Path file) throws IOException {
-        if (Files.isRegularFile(file) && Files.size(file) > maxFileBytes) {
-            throw tooLarge(file, "is " + Files.size(file) + " bytes");
+        if (Files.isRegularFile(file)) {
+            requireFileBytes(file.toString(), Files.size(file));
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileBytes + 1));
             if (bytes.length > maxFileBytes) {
-                throw tooLarge(file, "holds more than " + maxFileBytes + " bytes");
+                throw tooLarge(file.toString(), "holds more than " + maxFileBytes + " bytes");
             }
             return bytes;
         }
     }
 
-    private ImageDecodeException tooLarge(Path file, String what) {
-        return new ImageDecodeException(file + ": " + what + ", more than the limit of " + maxFileBytes
+    private ImageTooLargeException tooLarge(String source, String what) {
+        return new ImageTooLargeException(source + ": " + what + ", more than the limit of " + maxFileBytes
                 + " bytes for one image; see dermlip.image.maxFileBytes");
     }
 }

@@ -23,16 +23,8 @@ public final class SafetensorsReader {
     public static StateDict read(Path file) throws IOException {
         String source = file.toString();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long fileSize = channel.size();
-            ByteBuffer prefix = ByteBuffer.allocate(SafetensorsHeader.PREFIX_BYTES);
-            prefix.limit((int) Math.min(SafetensorsHeader.PREFIX_BYTES, fileSize));
-            readFully(channel, prefix, 0, source, "header length");
-            long headerLength = SafetensorsHeader.headerLength(source, prefix, fileSize);
-            ByteBuffer json = ByteBuffer.allocate((int) headerLength);
-            readFully(channel, json, SafetensorsHeader.PREFIX_BYTES, source, "header");
-            long dataStart = SafetensorsHeader.PREFIX_BYTES + headerLength;
-            SafetensorsHeader header = SafetensorsHeader.parse(source, json.array(), fileSize - dataStart);
-
+            Located located = readHeader(channel, source);
+            SafetensorsHeader header = located.header();
             long decoded = 0;
             for (SafetensorsHeader.Entry e : header.entries()) {
                 Limits.requireArrayLength(source, "tensor '" + e.name() + "'", e.count());
@@ -43,10 +35,37 @@ public final class SafetensorsReader {
             ElementReader reader = new ElementReader(source, ByteOrder.LITTLE_ENDIAN);
             Map<String, TensorData> tensors = new LinkedHashMap<>();
             for (SafetensorsHeader.Entry e : header.entries()) {
-                tensors.put(e.name(), readTensor(channel, reader, dataStart, e));
+                tensors.put(e.name(), readTensor(channel, reader, located.dataStart(), e));
             }
             return new StateDict(file, tensors, header.metadata());
         }
+    }
+
+    /** The name and shape of every tensor of {@code file}, from its header alone (no tensor data is read). */
+    public static Map<String, long[]> shapes(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            for (SafetensorsHeader.Entry e : readHeader(channel, file.toString()).header().entries()) {
+                shapes.put(e.name(), e.shape());
+            }
+            return shapes;
+        }
+    }
+
+    /** A header and the file offset where the tensor data it describes starts. */
+    private record Located(SafetensorsHeader header, long dataStart) {}
+
+    /** The header, validated in full against the file's size. */
+    private static Located readHeader(FileChannel channel, String source) throws IOException {
+        long fileSize = channel.size();
+        ByteBuffer prefix = ByteBuffer.allocate(SafetensorsHeader.PREFIX_BYTES);
+        prefix.limit((int) Math.min(SafetensorsHeader.PREFIX_BYTES, fileSize));
+        readFully(channel, prefix, 0, source, "header length");
+        long headerLength = SafetensorsHeader.headerLength(source, prefix, fileSize);
+        ByteBuffer json = ByteBuffer.allocate((int) headerLength);
+        readFully(channel, json, SafetensorsHeader.PREFIX_BYTES, source, "header");
+        long dataStart = SafetensorsHeader.PREFIX_BYTES + headerLength;
+        return new Located(SafetensorsHeader.parse(source, json.array(), fileSize - dataStart), dataStart);
     }
 
     private static TensorData readTensor(FileChannel channel, ElementReader reader, long dataStart,

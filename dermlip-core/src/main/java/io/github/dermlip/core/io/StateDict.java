@@ -44,16 +44,31 @@ public final class StateDict {
      * @throws CheckpointFormatException when the file is neither, or is malformed; the message names the file
      */
     public static StateDict read(Path file) throws IOException {
+        return isTorchZip(file) ? TorchCheckpointReader.read(file) : SafetensorsReader.read(file);
+    }
+
+    /**
+     * The name and shape of every tensor of {@code file}, in file order, from the safetensors header or the
+     * checkpoint's pickle alone: no tensor data is read, so checking a checkpoint's keys costs no second read.
+     *
+     * @throws CheckpointFormatException as {@link #read(Path)}
+     */
+    public static Map<String, long[]> shapes(Path file) throws IOException {
+        return isTorchZip(file) ? TorchCheckpointReader.shapes(file) : SafetensorsReader.shapes(file);
+    }
+
+    /** True for a {@code torch.save} zip, false for a safetensors file; fails for anything else. */
+    private static boolean isTorchZip(Path file) throws IOException {
         byte[] head = new byte[9];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
         if (startsWith(head, n, ZIP_MAGIC) || startsWith(head, n, EMPTY_ZIP_MAGIC)) {
-            return TorchCheckpointReader.read(file);
+            return true;
         }
         if ((n == head.length && head[8] == '{') || file.getFileName().toString().endsWith(".safetensors")) {
-            return SafetensorsReader.read(file);
+            return false;
         }
         if (n > 0 && (head[0] & 0xFF) == PICKLE_PROTO) {
             throw new CheckpointFormatException(file.toString(), "legacy (pre-1.6, non-zip) torch.save format is not"

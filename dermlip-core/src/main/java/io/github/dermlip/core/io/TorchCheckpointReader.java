@@ -66,6 +66,26 @@ public final class TorchCheckpointReader {
 
     /** Reads the tensors of a {@code torch.save} zip checkpoint. */
     public static StateDict read(Path file) throws IOException {
+        return open(file, (reader, refs) -> new StateDict(file, reader.materialize(refs), Map.of()));
+    }
+
+    /** The name and shape of every tensor, from the pickle alone (no storage is read). */
+    public static Map<String, long[]> shapes(Path file) throws IOException {
+        return open(file, (reader, refs) -> {
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            refs.forEach((name, ref) -> shapes.put(name, ref.size().clone()));
+            return shapes;
+        });
+    }
+
+    /** What is done with the tensors a checkpoint's pickle names. */
+    @FunctionalInterface
+    private interface TensorsAction<T> {
+        T apply(TorchCheckpointReader reader, Map<String, TorchTensorRef> refs) throws IOException;
+    }
+
+    /** Opens the zip, unpickles {@code data.pkl} within its budget and hands its tensors to {@code action}. */
+    private static <T> T open(Path file, TensorsAction<T> action) throws IOException {
         String source = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             if (zip.size() > MAX_ENTRIES) {
@@ -79,7 +99,7 @@ public final class TorchCheckpointReader {
             byte[] pickle = reader.readPickle(archiveBytes);
             UnpicklerBudget budget = UnpicklerBudget.forArchive(archiveBytes);
             Map<String, TorchTensorRef> refs = reader.selectTensors(RestrictedUnpickler.load(source, pickle, budget));
-            return new StateDict(file, reader.materialize(refs), Map.of());
+            return action.apply(reader, refs);
         } catch (CheckpointFormatException | FileSystemException | FileNotFoundException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {

@@ -49,10 +49,18 @@ public final class OpenClipHub {
      * config of the model {@link #load(Path, NDManager)} builds.
      */
     public static OpenClipConfig readConfigForWeights(Path dir) throws IOException {
-        OpenClipConfig config = readConfig(dir);
-        Path weights = weightsFile(dir);
-        return config.withModel(OpenClipKeys.fitToCheckpoint(config.model(), StateDict.read(weights).names(),
-                dir.resolve(CONFIG_FILE).toString(), weights.toString()));
+        return fitToWeights(readConfig(dir), dir.resolve(CONFIG_FILE), weightsFile(dir));
+    }
+
+    /**
+     * {@code config} as the weights file calls for it, like {@link #readConfigForWeights}; only the weights' names
+     * are read ({@link StateDict#shapes}), not their data.
+     *
+     * @param configFile where {@code config} was read, named in errors
+     */
+    public static OpenClipConfig fitToWeights(OpenClipConfig config, Path configFile, Path weights) throws IOException {
+        return config.withModel(OpenClipKeys.fitToCheckpoint(config.model(), StateDict.shapes(weights).keySet(),
+                configFile.toString(), weights.toString()));
     }
 
     /**

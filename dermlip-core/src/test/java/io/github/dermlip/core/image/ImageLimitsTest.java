@@ -73,4 +73,18 @@ class ImageLimitsTest {
         assertEquals(10, limits.readFile(write("ten.bin", new byte[10])).length);
         assertThrows(IllegalArgumentException.class, () -> new ImageLimits(0, 2, 10));
     }
+
+    @Test
+    void givenLimitsRefuseWithTheirOwnExceptionAndCorruptBytesDoNot() throws IOException {
+        ImageLimits limits = new ImageLimits(1000, 2, 1 << 20);
+        byte[] png = Files.readAllBytes(write("wide.png", HostileImages.png(40, 30)));
+        ImageTooLargeException tooLarge = assertThrows(ImageTooLargeException.class,
+                () -> ImageDecoder.decode(png, "wide.png", limits));
+        assertTrue(tooLarge.getMessage().startsWith("wide.png: image of 40 x 30 = 1200 pixels"), tooLarge.getMessage());
+        assertThrows(ImageTooLargeException.class,
+                () -> ImageDecoder.decode(png, "wide.png", new ImageLimits(10_000, 2, png.length - 1)));
+        ImageDecodeException corrupt = assertThrows(ImageDecodeException.class,
+                () -> ImageDecoder.decode("not an image".getBytes(), "garbage", limits));
+        assertTrue(!(corrupt instanceof ImageTooLargeException), corrupt.getMessage());
+    }
 }

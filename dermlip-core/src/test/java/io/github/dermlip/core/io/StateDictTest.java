@@ -33,6 +33,26 @@ class StateDictTest {
     }
 
     @Test
+    void shapesComeFromTheHeaderOrPickleAloneInFileOrder() throws IOException {
+        Path safetensors = tmp.resolve("weights.safetensors");
+        Map<String, TensorData> tensors = new LinkedHashMap<>();
+        tensors.put("b", TensorData.ofFloats(new long[] {2, 3}, new float[6]));
+        tensors.put("a", TensorData.ofFloats(new long[] {4}, new float[4]));
+        SafetensorsWriter.write(safetensors, tensors);
+        Map<String, long[]> shapes = StateDict.shapes(safetensors);
+        assertEquals(StateDict.read(safetensors).names(), shapes.keySet());
+        assertArrayEquals(new long[] {2, 3}, shapes.get("b"));
+        assertArrayEquals(new long[] {4}, shapes.get("a"));
+
+        // The storage holds one float where the tensor needs two: reading the data fails, its shape does not.
+        Path zip = tmp.resolve("short.bin");
+        Files.write(zip, TorchZip.checkpoint(TorchZip.singleTensorPickle("w", 2, 0, new long[] {2}, new long[] {1}),
+                Map.of("0", TorchZip.f32(9))));
+        assertThrows(CheckpointFormatException.class, () -> StateDict.read(zip));
+        assertArrayEquals(new long[] {2}, StateDict.shapes(zip).get("w"));
+    }
+
+    @Test
     void missingKeyNamesTheKeyTheFileAndSimilarKeys() throws IOException {
         Path file = tmp.resolve("model.safetensors");
         Map<String, TensorData> m = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.github.dermlip.eval.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,24 +15,42 @@ public final class LatexTable {
     /** The tabular environment, ending with a newline. */
     public static String render(List<ResultRow> rows, TableOptions options) {
         ResultGrid grid = new ResultGrid(rows, options);
-        StringBuilder out = new StringBuilder();
-        out.append("\\begin{tabular}{").append("l".repeat(grid.keyColumns))
-                .append("c".repeat(grid.header.size() - grid.keyColumns)).append("}\n");
-        out.append("\\toprule\n");
-        line(out, grid.header.stream().map(LatexTable::escape).toList());
-        out.append("\\midrule\n");
+        List<List<String>> shown = new ArrayList<>();
         for (int r = 0; r < grid.cells.size(); r++) {
             List<String> cells = grid.cells.get(r);
             boolean[] bold = grid.bold.get(r);
-            String[] shown = new String[cells.size()];
-            for (int c = 0; c < shown.length; c++) {
-                shown[c] = bold[c] ? "\\textbf{" + escape(cells.get(c)) + "}" : escape(cells.get(c));
+            List<String> row = new ArrayList<>(cells.size());
+            for (int c = 0; c < cells.size(); c++) {
+                row.add(bold[c] ? "\\textbf{" + escape(cells.get(c)) + "}" : escape(cells.get(c)));
             }
-            line(out, List.of(shown));
+            shown.add(row);
         }
+        return table(escaped(grid.header), shown, grid.keyColumns, 'c');
+    }
+
+    /**
+     * A tabular of plain text cells, escaped here, the first {@code keyColumns} left-aligned and the others
+     * right-aligned (numbers preformatted to a common width read best so); ends with a newline.
+     */
+    public static String render(List<String> header, List<List<String>> rows, int keyColumns) {
+        return table(escaped(header), rows.stream().map(LatexTable::escaped).toList(), keyColumns, 'r');
+    }
+
+    private static String table(List<String> header, List<List<String>> rows, int keyColumns, char valueAlignment) {
+        StringBuilder out = new StringBuilder();
+        out.append("\\begin{tabular}{").append("l".repeat(keyColumns))
+                .append(String.valueOf(valueAlignment).repeat(header.size() - keyColumns)).append("}\n");
+        out.append("\\toprule\n");
+        line(out, header);
+        out.append("\\midrule\n");
+        rows.forEach(row -> line(out, row));
         out.append("\\bottomrule\n");
         out.append("\\end{tabular}\n");
         return out.toString();
+    }
+
+    private static List<String> escaped(List<String> cells) {
+        return cells.stream().map(LatexTable::escape).toList();
     }
 
     private static void line(StringBuilder out, List<String> cells) {

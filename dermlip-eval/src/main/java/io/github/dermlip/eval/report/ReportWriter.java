@@ -13,14 +13,15 @@ import java.util.Set;
  * per confusion matrix.
  */
 public final class ReportWriter {
+    private static final String RESULTS = "results";
     /** Machine-readable results. */
     public static final String METRICS_JSON = "metrics.json";
     /** One row per model, task and dataset. */
-    public static final String RESULTS_CSV = "results.csv";
+    public static final String RESULTS_CSV = RESULTS + ".csv";
     /** Markdown table. */
-    public static final String RESULTS_MD = "results.md";
+    public static final String RESULTS_MD = RESULTS + ".md";
     /** LaTeX booktabs table. */
-    public static final String RESULTS_TEX = "results.tex";
+    public static final String RESULTS_TEX = RESULTS + ".tex";
 
     private ReportWriter() {}
 
@@ -37,15 +38,7 @@ public final class ReportWriter {
         Path json = outDir.resolve(METRICS_JSON);
         MetricsJson.write(doc, json);
         written.add(json);
-        Path csv = outDir.resolve(RESULTS_CSV);
-        ResultsCsv.write(doc.results(), csv);
-        written.add(csv);
-        Path md = outDir.resolve(RESULTS_MD);
-        TextFiles.write(md, MarkdownTable.render(doc.results(), tables));
-        written.add(md);
-        Path tex = outDir.resolve(RESULTS_TEX);
-        TextFiles.write(tex, LatexTable.render(doc.results(), tables));
-        written.add(tex);
+        written.addAll(writeTable(outDir, RESULTS, doc.results(), tables));
         Set<String> used = new HashSet<>();
         for (ConfusionTable table : doc.confusions()) {
             String base = "confusion_" + slug(table.model()) + "_" + slug(table.task()) + "_" + slug(table.dataset());
@@ -61,8 +54,23 @@ public final class ReportWriter {
         return written;
     }
 
+    /**
+     * Writes result rows as {@code <base>.csv}, {@code <base>.md} and {@code <base>.tex}.
+     *
+     * @return the three files
+     */
+    public static List<Path> writeTable(Path outDir, String base, List<ResultRow> rows, TableOptions options) {
+        Path csv = outDir.resolve(base + ".csv");
+        Path md = outDir.resolve(base + ".md");
+        Path tex = outDir.resolve(base + ".tex");
+        ResultsCsv.write(rows, csv);
+        TextFiles.write(md, MarkdownTable.render(rows, options));
+        TextFiles.write(tex, LatexTable.render(rows, options));
+        return List.of(csv, md, tex);
+    }
+
     /** A file-name-safe form: lower case, runs of other characters replaced by one hyphen. */
-    static String slug(String text) {
+    public static String slug(String text) {
         String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "x" : slug;
     }

@@ -8,6 +8,7 @@ import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.data.ConceptDataset;
 import io.github.dermlip.eval.data.LabeledDataset;
 import io.github.dermlip.eval.metrics.ClassificationReport;
+import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
@@ -73,8 +74,8 @@ public final class BenchmarkSuite {
         for (SuiteModel modelSpec : spec.models()) {
             try (EmbeddingModel model = loader.load(modelSpec)) {
                 for (int t = 0; t < prepared.size(); t++) {
-                    Path folder = outDir.resolve(RUNS).resolve(ReportFiles.slug(modelSpec.name()))
-                            .resolve(ReportFiles.slug(spec.tasks().get(t).label()));
+                    Path folder = outDir.resolve(RUNS).resolve(ReportWriter.slug(modelSpec.name()))
+                            .resolve(ReportWriter.slug(spec.tasks().get(t).label()));
                     outcomes.get(t).add(prepared.get(t).run(model, folder));
                     folders.add(folder);
                 }

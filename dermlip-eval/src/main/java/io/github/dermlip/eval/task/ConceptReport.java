@@ -7,6 +7,7 @@ import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.TableOptions;
 import io.github.dermlip.eval.report.TextFiles;
+import io.github.dermlip.eval.report.TextTable;
 import io.github.dermlip.eval.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import io.github.dermlip.eval.report.FewShotPlot;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextTable;
 import io.github.dermlip.eval.stats.Estimate;
 import java.nio.file.Path;
 import java.util.ArrayList;

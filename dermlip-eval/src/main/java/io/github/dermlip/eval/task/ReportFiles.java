@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.dermlip.eval.report.LatexTable;
-import io.github.dermlip.eval.report.MarkdownTable;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.MetricsJson;
 import io.github.dermlip.eval.report.ReportWriter;
-import io.github.dermlip.eval.report.ResultRow;
-import io.github.dermlip.eval.report.ResultsCsv;
 import io.github.dermlip.eval.report.TableOptions;
 import io.github.dermlip.eval.report.TextFiles;
 import java.nio.file.Path;
@@ -19,13 +15,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes a task's report files: {@link ReportWriter}'s standard set ({@code metrics.json}, {@code results.csv},
  * {@code results.md}, {@code results.tex}, confusion-matrix PNGs), with {@code metrics.json} extended by
- * top-level headline keys, and further tables in the same three formats.
+ * top-level headline keys, and further JSON files.
  *
  * <p>The extended {@code metrics.json} keeps {@link MetricsJson}'s layout ({@code schema, provenance, results,
  * per_class, confusion_matrices}) and adds, right after {@code schema}, the task's headline entries (for example
@@ -59,30 +54,9 @@ final class ReportFiles {
         return written;
     }
 
-    /**
-     * Writes rows as {@code <base>.csv}, {@code <base>.md} and {@code <base>.tex}.
-     *
-     * @return the three files
-     */
-    static List<Path> writeTable(Path outDir, String base, List<ResultRow> rows, TableOptions options) {
-        Path csv = outDir.resolve(base + ".csv");
-        Path md = outDir.resolve(base + ".md");
-        Path tex = outDir.resolve(base + ".tex");
-        TextFiles.write(csv, ResultsCsv.render(rows));
-        TextFiles.write(md, MarkdownTable.render(rows, options));
-        TextFiles.write(tex, LatexTable.render(rows, options));
-        return List.of(csv, md, tex);
-    }
-
     /** Writes a JSON value (maps, lists, numbers, strings; non-finite numbers as null), pretty-printed. */
     static void writeJson(Path file, Object value) {
         TextFiles.write(file, toJson(JSON.valueToTree(finite(value))) + "\n");
-    }
-
-    /** A file-name-safe form: lower case, runs of other characters replaced by one hyphen. */
-    static String slug(String text) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? "x" : slug;
     }
 
     /** The value with every non-finite double (also inside maps, lists and double arrays) replaced by null. */

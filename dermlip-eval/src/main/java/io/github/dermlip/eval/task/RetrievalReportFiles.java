@@ -5,6 +5,7 @@ import io.github.dermlip.eval.report.EstimateFormat;
 import io.github.dermlip.eval.report.LinePlot;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
+import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.report.TableOptions;
 import io.github.dermlip.eval.stats.Estimate;
@@ -66,7 +67,7 @@ public final class RetrievalReportFiles {
         }
         TableOptions rankOptions = new TableOptions(List.of(RankMetrics.MEAN_RANK, RankMetrics.MEDIAN_RANK),
                 new EstimateFormat(1, 1), true, Set.of(RankMetrics.MEAN_RANK, RankMetrics.MEDIAN_RANK));
-        written.addAll(ReportFiles.writeTable(outDir, RANKS, rankRows, rankOptions));
+        written.addAll(ReportWriter.writeTable(outDir, RANKS, rankRows, rankOptions));
         Path png = outDir.resolve(RECALL_PNG);
         double[] x = new double[ks.length];
         for (int i = 0; i < ks.length; i++) {

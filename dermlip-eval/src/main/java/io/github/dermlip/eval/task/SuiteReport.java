@@ -3,6 +3,7 @@ package io.github.dermlip.eval.task;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextTable;
 import io.github.dermlip.eval.stats.PairedComparison;
 import java.nio.file.Path;
 import java.util.ArrayList;

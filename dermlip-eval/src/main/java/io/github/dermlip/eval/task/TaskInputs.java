@@ -9,6 +9,7 @@ import io.github.dermlip.eval.data.BuiltinClassLists;
 import io.github.dermlip.eval.data.CaptionCsv;
 import io.github.dermlip.eval.data.CaptionedImages;
 import io.github.dermlip.eval.data.ConceptDataset;
+import io.github.dermlip.eval.data.ConceptPromptFiles;
 import io.github.dermlip.eval.data.DatasetException;
 import io.github.dermlip.eval.data.DatasetRegistry;
 import io.github.dermlip.eval.data.EvalDataset;

@@ -12,8 +12,10 @@ import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.PredictionsCsv;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.ReliabilityPlot;
+import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextTable;
 import io.github.dermlip.eval.stats.Estimate;
 import io.github.dermlip.eval.stats.GroupEstimate;
 import io.github.dermlip.eval.stats.GroupReport;
@@ -165,7 +167,7 @@ public final class ZeroShotReport {
 
     private static List<Path> groupFiles(ZeroShotResult result, Path outDir) {
         GroupMetrics groups = result.groups();
-        String base = "groups_" + ReportFiles.slug(groups.column());
+        String base = "groups_" + ReportWriter.slug(groups.column());
         List<GroupEstimate> first = groups.byMetric().values().iterator().next().groups();
         List<ResultRow> rows = new ArrayList<>();
         for (int g = 0; g < first.size(); g++) {
@@ -178,7 +180,7 @@ public final class ZeroShotReport {
                     result.dataset() + " [" + groups.column() + "=" + group.group() + "]", metrics,
                     Map.of("n", group.n())));
         }
-        List<Path> written = new ArrayList<>(ReportFiles.writeTable(outDir, base, rows, TableOptions.DEFAULT));
+        List<Path> written = new ArrayList<>(ReportWriter.writeTable(outDir, base, rows, TableOptions.DEFAULT));
         List<String> names = first.stream().map(GroupEstimate::group).toList();
         for (String metric : PLOTTED_METRICS) {
             GroupReport report = groups.byMetric().get(metric);

@@ -1,23 +1,16 @@
 package io.github.dermlip.eval.vqa;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import io.github.dermlip.core.io.AtomicFiles;
+import io.github.dermlip.core.table.CsvTableWriter;
 import io.github.dermlip.eval.data.VqaItem;
 import io.github.dermlip.core.provenance.TrainingRun;
 import io.github.dermlip.eval.report.EstimateFormat;
-import io.github.dermlip.eval.report.LatexTable;
-import io.github.dermlip.eval.report.MarkdownTable;
 import io.github.dermlip.eval.report.MetricsDocument;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.report.ResultRow;
-import io.github.dermlip.eval.report.ResultsCsv;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextFiles;
 import io.github.dermlip.eval.stats.Estimate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,19 +61,18 @@ public final class VqaReportFiles {
             rankNames.forEach(name -> ranks.put(name, result.openMetrics().get(name)));
             List<ResultRow> rows = List.of(new ResultRow(result.model(), VqaResult.OPEN, result.dataset(), ranks));
             TableOptions options = new TableOptions(rankNames, new EstimateFormat(1, 1), true, Set.copyOf(rankNames));
-            written.add(text(outDir.resolve(RANKS + ".csv"), ResultsCsv.render(rows)));
-            written.add(text(outDir.resolve(RANKS + ".md"), MarkdownTable.render(rows, options)));
-            written.add(text(outDir.resolve(RANKS + ".tex"), LatexTable.render(rows, options)));
+            written.addAll(ReportWriter.writeTable(outDir, RANKS, rows, options));
         }
         if (result.closed() != null) {
-            written.add(text(outDir.resolve(PREDICTIONS_CSV), predictions(result.closed())));
+            Path predictions = outDir.resolve(PREDICTIONS_CSV);
+            TextFiles.write(predictions, predictions(result.closed()));
+            written.add(predictions);
         }
         return written;
     }
 
     private static String predictions(ClosedAnswers closed) {
         List<List<String>> lines = new ArrayList<>();
-        lines.add(List.of("image", "modality", "question", "answer", "candidates", "truth", "predicted", "correct"));
         int[] predicted = closed.predicted();
         for (int i = 0; i < closed.items().size(); i++) {
             VqaItem item = closed.items().get(i);
@@ -89,20 +81,7 @@ public final class VqaReportFiles {
                     item.answer(), String.join("|", question.candidates()), question.answer(),
                     question.candidates().get(predicted[i]), String.valueOf(predicted[i] == question.truth())));
         }
-        try {
-            return new CsvMapper().writeValueAsString(lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render " + PREDICTIONS_CSV, e);
-        }
-    }
-
-    private static Path text(Path file, String content) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return CsvTableWriter.render(List.of("image", "modality", "question", "answer", "candidates", "truth",
+                "predicted", "correct"), lines);
     }
 }

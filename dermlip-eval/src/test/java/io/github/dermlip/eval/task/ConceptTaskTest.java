@@ -16,6 +16,7 @@ import io.github.dermlip.eval.concepts.ConceptScores;
 import io.github.dermlip.eval.concepts.ConceptTerms;
 import io.github.dermlip.eval.concepts.PromptPair;
 import io.github.dermlip.eval.data.ConceptDataset;
+import io.github.dermlip.eval.data.ConceptPromptFiles;
 import io.github.dermlip.eval.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;

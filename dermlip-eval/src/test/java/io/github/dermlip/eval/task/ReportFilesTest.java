@@ -9,6 +9,7 @@ import io.github.dermlip.eval.report.MetricsJson;
 import io.github.dermlip.eval.report.Provenance;
 import io.github.dermlip.eval.report.ResultRow;
 import io.github.dermlip.eval.report.TableOptions;
+import io.github.dermlip.eval.report.TextTable;
 import io.github.dermlip.eval.stats.Estimate;
 import java.io.IOException;
 import java.nio.file.Files;

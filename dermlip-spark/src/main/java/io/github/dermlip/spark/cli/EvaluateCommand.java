@@ -1,7 +1,7 @@
 package io.github.dermlip.spark.cli;
 
-import io.github.dermlip.eval.data.ClassAssignment;
 import io.github.dermlip.core.prompts.PromptFiles;
+import io.github.dermlip.eval.data.ClassAssignment;
 import io.github.dermlip.eval.report.ReportWriter;
 import io.github.dermlip.eval.stats.Bootstrap;
 import io.github.dermlip.eval.task.ZeroShotReport;

@@ -1,4 +1,4 @@
-package io.github.dermlip.eval.task;
+package io.github.dermlip.eval.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
