@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.modality.Classifications;
-import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.core.api.DermLip;
 import io.github.dermlip.core.api.ZeroShotClassifier;
 import io.github.dermlip.core.image.ImageLimits;
