@@ -8,7 +8,6 @@ import io.github.dermlip.core.api.ZeroShotClassifier;
 import io.github.dermlip.core.config.OpenClipConfig;
 import io.github.dermlip.core.engine.NoGradScope;
 import io.github.dermlip.core.model.ClipModel;
-import io.github.dermlip.core.prompts.PromptTemplates;
 import io.github.dermlip.core.tokenizer.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
